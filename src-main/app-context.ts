@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import packageJson from '../package.json';
+import { createDispatcher, type Dispatch } from '../src-shared/rpc/dispatcher';
+import { createEventHub, type EventHub } from '../src-shared/rpc/memory-transport';
+import { defaultWorkspaceFile } from './data-dir';
+import { ensureDemoDatabases, seedDemoWorkspace } from './demo/seed-demo-workspace';
+import { createFileLogger, type Logger } from './logger';
+import { createFileKeyCipher } from './secrets/file-key-cipher';
+import type { SecretCipher } from './secrets/secret-cipher';
+import { createHandlers } from './services/handlers';
+import { openWorkspace, type Workspace } from './services/workspace';
+
+export interface AppContextOptions {
+  dataDir: string;
+  /** Defaults to `<dataDir>/workspace.sqlite`. */
+  workspaceFile?: string;
+  /** Defaults to the file-key cipher (Node, web mode, CLI); Electron passes safeStorage. */
+  cipher?: SecretCipher;
+  /** Create the demo workspace when the file does not exist yet (default true). */
+  seedDemo?: boolean;
+}
+
+export interface AppContext {
+  readonly dispatch: Dispatch;
+  readonly hub: EventHub;
+  readonly workspace: Workspace;
+  readonly logger: Logger;
+  readonly seededDemo: boolean;
+  close(): void;
+}
+
+/** Everything the three transports serve, built the same way for Electron, web mode and CLI. */
+export function createAppContext(options: AppContextOptions): AppContext {
+  const dataDir = path.resolve(options.dataDir);
+  const workspaceFile = path.resolve(options.workspaceFile ?? defaultWorkspaceFile(dataDir));
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const logger = createFileLogger(dataDir);
+  const cipher = options.cipher ?? createFileKeyCipher(path.join(dataDir, 'secrets.key'));
+  const isNew = !fs.existsSync(workspaceFile);
+  const workspace = openWorkspace(workspaceFile, cipher);
+  const hub = createEventHub();
+  let seededDemo = false;
+  try {
+    if (isNew && options.seedDemo !== false) {
+      seedDemoWorkspace(workspace, path.dirname(workspaceFile));
+      seededDemo = true;
+      logger.info(`created the demo workspace in ${workspaceFile}`);
+    } else {
+      ensureDemoDatabases(workspace);
+    }
+  } catch (error) {
+    workspace.close();
+    throw error;
+  }
+  const dispatch = createDispatcher(
+    createHandlers({
+      workspace,
+      dataDir,
+      version: packageJson.version,
+      secretStore: cipher.info,
+      changed: (reason) => hub.emit('workspace.changed', { reason }),
+    }),
+    { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },
+  );
+  return { dispatch, hub, workspace, logger, seededDemo, close: () => workspace.close() };
+}

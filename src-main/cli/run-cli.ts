@@ -1,0 +1,50 @@
+import { createAppContext } from '../app-context';
+import { resolveDataDir } from '../data-dir';
+import { StoreError } from '../store/store-error';
+import { type CliIo, type Command, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cli-io';
+import { INTEGRATIONS_USAGE, integrationsCommand } from './commands/integrations';
+import { SYSTEMS_USAGE, systemsCommand } from './commands/systems';
+
+export const USAGE = `acd-link: the ACD Link Studio command line
+
+${SYSTEMS_USAGE}
+
+${INTEGRATIONS_USAGE}
+
+The workspace defaults to workspace.sqlite in the data directory (ACD_LINK_HOME, or the per-user
+application folder); it is created with the embedded demo when missing.
+Exit codes: 0 success, 1 a check or operation failed, 2 bad usage or input.`;
+
+const COMMANDS: Record<string, Command> = { systems: systemsCommand, integrations: integrationsCommand };
+
+/** Runs one command line and returns the exit code; never throws. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE + '\n');
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`acd-link: unknown command "${name}". Run "acd-link --help" for the commands.\n`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command({
+      io,
+      args,
+      openContext: (workspaceFile) => createAppContext({ dataDir: resolveDataDir(io.env), workspaceFile }),
+    });
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`acd-link ${error.message}\n`.replace('acd-link Usage', 'Usage'));
+      return EXIT_USAGE;
+    }
+    if (error instanceof StoreError) {
+      io.err(`acd-link: ${error.message}\n`);
+      return EXIT_CHECK_FAILED;
+    }
+    io.err(`acd-link: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_CHECK_FAILED;
+  }
+}

@@ -1,0 +1,146 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Dispatch } from '../../src-shared/rpc/dispatcher';
+import type { EventHub } from '../../src-shared/rpc/memory-transport';
+import { contentTypeFor, resolveStaticFile } from './static-files';
+import { parseClientMessage } from './wire';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  // Monaco injects inline styles.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export interface WebHostOptions {
+  dispatch: Dispatch;
+  hub: EventHub;
+  rendererDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a random one per start otherwise. */
+  token?: string;
+}
+
+export interface WebHost {
+  readonly url: string;
+  readonly port: number;
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Web mode: the renderer bundle and the RPC endpoint on loopback only. A random token guards the
+ * socket; Host and Origin are checked so another site in the browser (DNS rebinding, CSRF) cannot
+ * reach the services even when it guesses the port.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? crypto.randomBytes(24).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir);
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`The renderer bundle is missing in ${rendererDir}; run "npm run build" first.`);
+  }
+  let port = 0;
+  const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
+
+  const server = http.createServer((request, response) => {
+    if (!allowedHosts().has(request.headers.host ?? '')) {
+      response.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request');
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const urlPath = new URL(request.url ?? '/', `http://${HOST}`).pathname;
+    const file = resolveStaticFile(rendererDir, urlPath);
+    if (!file) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': contentTypeFor(file),
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=31536000, immutable',
+    });
+    if (request.method === 'HEAD') response.end();
+    else fs.createReadStream(file).pipe(response);
+  });
+
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_MESSAGE_BYTES,
+  });
+
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', `http://${HOST}`);
+    const origin = request.headers.origin;
+    const hostOk = allowedHosts().has(request.headers.host ?? '');
+    const originOk = origin === undefined || allowedHosts().has(origin.replace(/^http:\/\//, ''));
+    const tokenOk = safeEqual(url.searchParams.get('token') ?? '', token);
+    if (url.pathname !== '/rpc' || !hostOk || !originOk || !tokenOk) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (ws) => serveSocket(ws, options));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, HOST, () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    url: `http://${HOST}:${port}/?token=${encodeURIComponent(token)}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of sockets.clients) client.terminate();
+        sockets.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveSocket(ws: WebSocket, options: WebHostOptions): void {
+  const unsubscribe = options.hub.subscribe((name, payload) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: name, payload }));
+  });
+  ws.on('close', unsubscribe);
+  ws.on('message', async (data, isBinary) => {
+    const message = parseClientMessage(isBinary ? undefined : data.toString());
+    if (!message.ok) {
+      ws.send(
+        JSON.stringify({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT', message: message.message } } }),
+      );
+      return;
+    }
+    const result = await options.dispatch(message.method, message.input);
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
+  });
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}

@@ -1,0 +1,44 @@
+import type { Handlers } from '../../src-shared/rpc/dispatcher';
+import type { SecretStoreInfo } from '../../src-shared/contract/api';
+import { IntegrationsService } from './integrations-service';
+import { PreviewService } from './preview-service';
+import { SystemsService } from './systems-service';
+import type { Workspace } from './workspace';
+
+export interface HandlerContext {
+  workspace: Workspace;
+  dataDir: string;
+  version: string;
+  secretStore: SecretStoreInfo;
+  changed: (reason: string) => void;
+}
+
+/** The contract's handler map: every method of `api` must appear here or this fails to compile. */
+export function createHandlers(context: HandlerContext): Handlers {
+  const { workspace, changed } = context;
+  const systems = new SystemsService(workspace, changed);
+  const integrations = new IntegrationsService(workspace, systems, changed);
+  const preview = new PreviewService(systems);
+  return {
+    'app.info': () => ({
+      version: context.version,
+      dataDir: context.dataDir,
+      workspaceFile: workspace.file,
+      secretStore: context.secretStore,
+    }),
+    'workspace.tree': () => {
+      const all = workspace.integrations.listAll();
+      return workspace.systems.list().map((row) => ({
+        ...systems.present(row),
+        integrations: all.filter((integration) => integration.systemId === row.id),
+      }));
+    },
+    'systems.create': (input) => systems.create(input),
+    'systems.update': (input) => systems.update(input),
+    'systems.delete': ({ id }) => systems.delete(id),
+    'integrations.create': (input) => integrations.create(input),
+    'integrations.update': (input) => integrations.update(input),
+    'integrations.delete': ({ id }) => integrations.delete(id),
+    'query.preview': (input) => preview.preview(input),
+  };
+}

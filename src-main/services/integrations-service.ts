@@ -1,0 +1,60 @@
+import type { ParsedInputOf } from '../../src-shared/contract/api';
+import type { Integration } from '../../src-shared/contract/model';
+import { ServiceError } from '../../src-shared/rpc/result';
+import type { IntegrationValues } from '../store/integrations-repository';
+import type { SystemsService } from './systems-service';
+import type { Workspace } from './workspace';
+
+export class IntegrationsService {
+  constructor(
+    private readonly ws: Workspace,
+    private readonly systems: SystemsService,
+    private readonly changed: (reason: string) => void,
+  ) {}
+
+  create(input: ParsedInputOf<'integrations.create'>): Integration {
+    const { systemId, ...values } = input;
+    const system = this.systems.require(systemId);
+    this.assertNameFree(systemId, system.name, values.name);
+    const id = this.ws.integrations.insert(systemId, values);
+    this.changed('integrations.create');
+    return this.require(id);
+  }
+
+  update({ id, patch }: ParsedInputOf<'integrations.update'>): Integration {
+    const current = this.require(id);
+    if (patch.name !== undefined) {
+      this.assertNameFree(current.systemId, this.systems.require(current.systemId).name, patch.name, id);
+    }
+    const { id: _id, systemId: _systemId, ...currentValues } = current;
+    const next: IntegrationValues = { ...currentValues, ...definedOnly(patch) };
+    this.ws.integrations.update(id, next);
+    this.changed('integrations.update');
+    return this.require(id);
+  }
+
+  delete(id: number): Record<string, never> {
+    this.require(id);
+    this.ws.integrations.delete(id);
+    this.changed('integrations.delete');
+    return {};
+  }
+
+  require(id: number): Integration {
+    const row = this.ws.integrations.get(id);
+    if (!row) throw new ServiceError('NOT_FOUND', `There is no integration with id ${id}; it may have been deleted.`);
+    return row;
+  }
+
+  private assertNameFree(systemId: number, systemName: string, name: string, exceptId?: number): void {
+    const existing = this.ws.integrations.findByName(systemId, name);
+    if (existing && existing.id !== exceptId) {
+      const message = `"${systemName}" already has an integration named "${existing.name}". Choose another name.`;
+      throw new ServiceError('CONFLICT', message, [{ path: 'name', message }]);
+    }
+  }
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,28 @@
+import type { Database } from 'better-sqlite3';
+import { SecretStore } from '../secrets/secret-store';
+import type { SecretCipher } from '../secrets/secret-cipher';
+import { IntegrationsRepository } from '../store/integrations-repository';
+import { openStore } from '../store/open-store';
+import { SystemsRepository } from '../store/systems-repository';
+
+/** One open workspace store and the repositories over it. */
+export interface Workspace {
+  readonly file: string;
+  readonly db: Database;
+  readonly systems: SystemsRepository;
+  readonly integrations: IntegrationsRepository;
+  readonly secrets: SecretStore;
+  close(): void;
+}
+
+export function openWorkspace(file: string, cipher: SecretCipher): Workspace {
+  const db = openStore(file);
+  return {
+    file,
+    db,
+    systems: new SystemsRepository(db),
+    integrations: new IntegrationsRepository(db),
+    secrets: new SecretStore(db, cipher),
+    close: () => db.close(),
+  };
+}

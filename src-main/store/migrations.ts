@@ -1,0 +1,59 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** user_version after this migration; numbers are consecutive from 1. */
+  readonly version: number;
+  readonly description: string;
+  up(db: Database): void;
+}
+
+/**
+ * Numbered, immutable migrations: never edit a released one, add the next number instead.
+ * Name uniqueness is case-insensitive (`name_key`), because admins read "Avaya" and "avaya" as
+ * the same system and Xlink's ini sections were case-insensitive too.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'external systems, integrations, secrets',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE systems (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL UNIQUE,
+          vendor TEXT NOT NULL CHECK (vendor IN ('universal', 'avaya-cms', 'cisco-icm', 'other')),
+          time_zone TEXT NOT NULL,
+          connection_json TEXT NOT NULL CHECK (json_valid(connection_json)),
+          is_demo INTEGER NOT NULL DEFAULT 0 CHECK (is_demo IN (0, 1)),
+          created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+          updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        );
+        CREATE TABLE integrations (
+          id INTEGER PRIMARY KEY,
+          system_id INTEGER NOT NULL REFERENCES systems(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          name_key TEXT NOT NULL,
+          import_type TEXT NOT NULL CHECK (import_type IN ('interval', 'contact', 'agent-states')),
+          interval_minutes INTEGER NOT NULL CHECK (interval_minutes IN (15, 30)),
+          sql_text TEXT NOT NULL,
+          rule_set TEXT NOT NULL,
+          real_time INTEGER NOT NULL CHECK (real_time IN (0, 1)),
+          reconciliation INTEGER NOT NULL DEFAULT 1 CHECK (reconciliation IN (0, 1)),
+          paused INTEGER NOT NULL DEFAULT 0 CHECK (paused IN (0, 1)),
+          created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+          updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+          UNIQUE (system_id, name_key)
+        );
+        CREATE INDEX integrations_by_system ON integrations(system_id);
+        -- Only ciphertext from the SecretCipher port is stored here.
+        CREATE TABLE secrets (
+          key TEXT PRIMARY KEY,
+          cipher_kind TEXT NOT NULL,
+          cipher_text TEXT NOT NULL
+        );
+      `),
+  },
+];
+
+export const LATEST_STORE_VERSION = MIGRATIONS.length;

@@ -1,0 +1,130 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  IMPORT_TYPES,
+  INTERVAL_LENGTHS,
+  RULE_SETS,
+  type ImportType,
+  type Integration,
+  type SystemTreeNode,
+} from '../../../src-shared/contract/model';
+import { CheckboxField, Field } from '../../components/Field';
+import { noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
+import { useAppStore } from '../../stores/store-context';
+import { PreviewPanel } from '../preview/PreviewPanel';
+
+interface Props {
+  system: SystemTreeNode;
+  integration?: Integration;
+}
+
+/** Create or edit an integration: import type, interval, rules, flags and the SQL the WFM system runs. */
+export function IntegrationForm({ system, integration }: Props) {
+  const { t } = useTranslation();
+  const createIntegration = useAppStore((state) => state.createIntegration);
+  const updateIntegration = useAppStore((state) => state.updateIntegration);
+  const runPreview = useAppStore((state) => state.runPreview);
+  const [name, setName] = useState(integration?.name ?? '');
+  const [importType, setImportType] = useState<ImportType>(integration?.importType ?? 'interval');
+  const [intervalMinutes, setIntervalMinutes] = useState<15 | 30>(integration?.intervalMinutes ?? 15);
+  const [ruleSet, setRuleSet] = useState(integration?.ruleSet ?? RULE_SETS[0]);
+  const [realTime, setRealTime] = useState(integration?.realTime ?? false);
+  const [reconciliation, setReconciliation] = useState(integration?.reconciliation ?? true);
+  const [paused, setPaused] = useState(integration?.paused ?? false);
+  const [sql, setSql] = useState(integration?.sql ?? '');
+  const [errors, setErrors] = useState<FormErrors>(noErrors);
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved(false);
+    const fields = { name, importType, intervalMinutes, ruleSet, realTime, reconciliation, paused, sql };
+    const result = integration
+      ? await updateIntegration(integration.id, fields)
+      : await createIntegration({ systemId: system.id, ...fields });
+    if (!result.ok) return setErrors(toFormErrors(result.error));
+    setErrors(noErrors);
+    setSaved(true);
+  };
+
+  return (
+    <div className="detail-stack">
+      <form className="detail-form" onSubmit={submit} noValidate aria-labelledby="integration-form-title">
+        <h2 id="integration-form-title">
+          {integration ? t('integration.heading') : t('integration.newHeading', { system: system.name })}
+        </h2>
+        {integration?.paused && <p className="note warn">{t('integration.pausedNote')}</p>}
+        <Field label={t('integration.name')} error={errors.fields.name}>
+          <input value={name} onChange={(event) => setName(event.target.value)} autoFocus={!integration} />
+        </Field>
+        <div className="field-grid">
+          <Field label={t('integration.importType')} error={errors.fields.importType}>
+            <select value={importType} onChange={(event) => setImportType(event.target.value as ImportType)}>
+              {IMPORT_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {t(`importType.${type}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('integration.intervalMinutes')} error={errors.fields.intervalMinutes}>
+            <select
+              value={intervalMinutes}
+              onChange={(event) => setIntervalMinutes(Number(event.target.value) as 15 | 30)}
+            >
+              {INTERVAL_LENGTHS.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {t('integration.minutes', { count: minutes })}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('integration.ruleSet')} error={errors.fields.ruleSet}>
+            <select value={ruleSet} onChange={(event) => setRuleSet(event.target.value as typeof ruleSet)}>
+              {RULE_SETS.map((id) => (
+                <option key={id} value={id}>
+                  {id}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        {importType === 'agent-states' && (
+          <CheckboxField label={t('integration.realTime')} checked={realTime} onChange={setRealTime} />
+        )}
+        <CheckboxField label={t('integration.reconciliation')} checked={reconciliation} onChange={setReconciliation} />
+        <CheckboxField label={t('integration.paused')} checked={paused} onChange={setPaused} />
+        <Field label={t('integration.sql')} help={t('integration.sqlHelp')} error={errors.fields.sql}>
+          <textarea
+            className="sql"
+            rows={12}
+            spellCheck={false}
+            value={sql}
+            onChange={(event) => setSql(event.target.value)}
+          />
+        </Field>
+        {errors.summary && (
+          <p className="form-error" role="alert">
+            {errors.summary}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {integration ? t('integration.save') : t('integration.create')}
+          </button>
+          {integration && (
+            <button type="button" onClick={() => void runPreview(integration.id, system.id, sql)}>
+              {t('integration.runPreview')}
+            </button>
+          )}
+          {saved && (
+            <span role="status" className="saved">
+              {t('integration.saved')}
+            </span>
+          )}
+        </div>
+      </form>
+      {integration && <PreviewPanel integrationId={integration.id} />}
+    </div>
+  );
+}

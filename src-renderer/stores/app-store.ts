@@ -1,0 +1,143 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { InputOf, OutputOf, PreviewResult } from '../../src-shared/contract/api';
+import type { SystemTreeNode } from '../../src-shared/contract/model';
+import type { ApiClient } from '../../src-shared/rpc/client';
+import type { Result, RpcError } from '../../src-shared/rpc/result';
+
+export type Selection =
+  | { kind: 'none' }
+  | { kind: 'system'; id: number }
+  | { kind: 'integration'; id: number }
+  | { kind: 'new-system' }
+  | { kind: 'new-integration'; systemId: number };
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+export type PreviewState =
+  | { status: 'idle' }
+  | { status: 'running'; integrationId: number }
+  | { status: 'ready'; integrationId: number; result: PreviewResult }
+  | { status: 'error'; integrationId: number; error: RpcError };
+
+export interface AppState {
+  info?: OutputOf<'app.info'>;
+  tree: SystemTreeNode[];
+  treeStatus: LoadStatus;
+  treeError?: RpcError;
+  selection: Selection;
+  expanded: Record<number, boolean>;
+  preview: PreviewState;
+  /** Pending confirmation for a destructive action, shown as a dialog. */
+  confirmDelete?: { kind: 'system' | 'integration'; id: number; name: string; integrationCount: number };
+
+  load(): Promise<void>;
+  select(selection: Selection): void;
+  setExpanded(systemId: number, expanded: boolean): void;
+  createSystem(input: InputOf<'systems.create'>): Promise<Result<OutputOf<'systems.create'>>>;
+  updateSystem(id: number, patch: InputOf<'systems.update'>['patch']): Promise<Result<OutputOf<'systems.update'>>>;
+  createIntegration(input: InputOf<'integrations.create'>): Promise<Result<OutputOf<'integrations.create'>>>;
+  updateIntegration(
+    id: number,
+    patch: InputOf<'integrations.update'>['patch'],
+  ): Promise<Result<OutputOf<'integrations.update'>>>;
+  askDelete(kind: 'system' | 'integration', id: number): void;
+  cancelDelete(): void;
+  confirmDeletion(): Promise<Result<unknown>>;
+  runPreview(integrationId: number, systemId: number, sql: string): Promise<void>;
+}
+
+export type AppStore = StoreApi<AppState>;
+
+/** One store per app (and per test), built around the API so tests can pass their own. */
+export function createAppStore(api: ApiClient): AppStore {
+  const store = createStore<AppState>()((set, get) => {
+    /** Every write reloads the tree, so what is shown is what was stored. */
+    const afterWrite = async <T>(result: Result<T>): Promise<Result<T>> => {
+      if (result.ok) await refreshTree();
+      return result;
+    };
+    const refreshTree = async () => {
+      const tree = await api.call('workspace.tree', {});
+      if (tree.ok) set({ tree: tree.value, treeStatus: 'ready', treeError: undefined });
+      else set({ treeStatus: 'error', treeError: tree.error });
+    };
+
+    return {
+      tree: [],
+      treeStatus: 'idle',
+      selection: { kind: 'none' },
+      expanded: {},
+      preview: { status: 'idle' },
+
+      load: async () => {
+        set({ treeStatus: 'loading' });
+        const info = await api.call('app.info', {});
+        if (info.ok) set({ info: info.value });
+        await refreshTree();
+        const first = get().tree[0];
+        if (first && get().selection.kind === 'none') set({ expanded: { [first.id]: true } });
+      },
+      select: (selection) => set({ selection }),
+      setExpanded: (systemId, expanded) => set({ expanded: { ...get().expanded, [systemId]: expanded } }),
+
+      createSystem: async (input) => {
+        const result = await afterWrite(await api.call('systems.create', input));
+        if (result.ok) set({ selection: { kind: 'system', id: result.value.id } });
+        return result;
+      },
+      updateSystem: async (id, patch) => afterWrite(await api.call('systems.update', { id, patch })),
+      createIntegration: async (input) => {
+        const result = await afterWrite(await api.call('integrations.create', input));
+        if (result.ok) {
+          set({
+            selection: { kind: 'integration', id: result.value.id },
+            expanded: { ...get().expanded, [result.value.systemId]: true },
+          });
+        }
+        return result;
+      },
+      updateIntegration: async (id, patch) => afterWrite(await api.call('integrations.update', { id, patch })),
+
+      askDelete: (kind, id) => {
+        const { tree } = get();
+        if (kind === 'system') {
+          const system = tree.find((node) => node.id === id);
+          if (system)
+            set({ confirmDelete: { kind, id, name: system.name, integrationCount: system.integrations.length } });
+        } else {
+          const integration = tree.flatMap((node) => node.integrations).find((node) => node.id === id);
+          if (integration) set({ confirmDelete: { kind, id, name: integration.name, integrationCount: 0 } });
+        }
+      },
+      cancelDelete: () => set({ confirmDelete: undefined }),
+      confirmDeletion: async () => {
+        const pending = get().confirmDelete;
+        if (!pending) return { ok: true, value: undefined };
+        const result: Result<unknown> =
+          pending.kind === 'system'
+            ? await api.call('systems.delete', { id: pending.id })
+            : await api.call('integrations.delete', { id: pending.id });
+        set({ confirmDelete: undefined });
+        if (result.ok) set({ selection: { kind: 'none' } });
+        return afterWrite(result);
+      },
+
+      runPreview: async (integrationId, systemId, sql) => {
+        set({ preview: { status: 'running', integrationId } });
+        const result = await api.call('query.preview', { systemId, sql, limit: 200 });
+        // A later preview (or another integration) may have started meanwhile: drop stale answers.
+        const current = get().preview;
+        if (current.status !== 'running' || current.integrationId !== integrationId) return;
+        set({
+          preview: result.ok
+            ? { status: 'ready', integrationId, result: result.value }
+            : { status: 'error', integrationId, error: result.error },
+        });
+      },
+    };
+  });
+  api.on('workspace.changed', () => {
+    void store.getState().load();
+  });
+  return store;
+}

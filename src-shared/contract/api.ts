@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import {
+  integrationDraftSchema,
+  integrationPatchSchema,
+  integrationSchema,
+  systemDraftSchema,
+  systemPatchSchema,
+  systemSchema,
+  systemTreeNodeSchema,
+} from './model';
+
+const idSchema = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive();
+const empty = z.object({}).strict();
+
+export const secretStoreInfoSchema = z.object({
+  kind: z.enum(['safe-storage', 'encrypted-file']),
+  /** Shown to the user when the protection is weaker than the OS keychain. */
+  warning: z.string().optional(),
+});
+export type SecretStoreInfo = z.infer<typeof secretStoreInfoSchema>;
+
+export const previewInputSchema = z.object({
+  systemId: idSchema,
+  sql: z.string().min(1, { error: 'the query is empty' }),
+  limit: z.number().int().min(1).max(10_000).default(200),
+});
+
+/** Values cross transports as JSON; blobs and big integers are tagged so nothing is lost silently. */
+export const cellValueSchema = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.object({ $bigint: z.string() }),
+  z.object({ $bytes: z.string() }),
+]);
+export type CellValue = z.infer<typeof cellValueSchema>;
+
+export const previewResultSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.array(cellValueSchema)),
+  truncated: z.boolean(),
+  elapsedMs: z.number(),
+});
+export type PreviewResult = z.infer<typeof previewResultSchema>;
+
+/**
+ * The one contract between the renderer (or CLI) and the services: `namespace.verb` → input and
+ * output schemas. Handler and caller types derive from it, so a missing handler fails to compile.
+ */
+export const api = {
+  'app.info': {
+    input: empty,
+    output: z.object({
+      version: z.string(),
+      dataDir: z.string(),
+      workspaceFile: z.string(),
+      secretStore: secretStoreInfoSchema,
+    }),
+  },
+  'workspace.tree': { input: empty, output: z.array(systemTreeNodeSchema) },
+  'systems.create': { input: systemDraftSchema, output: systemSchema },
+  'systems.update': {
+    input: z.object({ id: idSchema, patch: systemPatchSchema }),
+    output: systemSchema,
+  },
+  'systems.delete': { input: z.object({ id: idSchema }), output: z.object({ deletedIntegrations: z.number() }) },
+  'integrations.create': {
+    input: integrationDraftSchema.extend({ systemId: idSchema }).strict(),
+    output: integrationSchema,
+  },
+  'integrations.update': {
+    input: z.object({ id: idSchema, patch: integrationPatchSchema }),
+    output: integrationSchema,
+  },
+  'integrations.delete': { input: z.object({ id: idSchema }), output: empty },
+  'query.preview': { input: previewInputSchema, output: previewResultSchema },
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type InputOf<M extends Method> = z.input<Api[M]['input']>;
+export type ParsedInputOf<M extends Method> = z.output<Api[M]['input']>;
+export type OutputOf<M extends Method> = z.output<Api[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(api, name);
+}
+
+/** Server → client notifications. */
+export const events = {
+  'workspace.changed': z.object({ reason: z.string() }),
+} as const;
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
