@@ -46,22 +46,14 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  let context: AppContext;
-  try {
-    // safeStorage answers "unavailable" before ready, so the cipher is made here, not above.
-    const cipher = createSafeStorageCipher(safeStorage, { fallbackKeyFile: path.join(dataDir, 'secrets.key') });
-    context = createAppContext({ dataDir, cipher });
-  } catch (error) {
-    reportStartupFailure(error);
-    return;
-  }
-  const ready = context;
-  app.on('will-quit', () => ready.close());
+  const context = openContext();
+  if (!context) return;
+  app.on('will-quit', () => context.close());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(ready);
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow(context);
   });
   // Copy from the editor needs the clipboard; no other browser permission is useful here.
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
@@ -72,9 +64,21 @@ function start(): void {
     ipcMain,
     dispatch: context.dispatch,
     isTrustedSender: isAppBundleUrl,
-    onError: (message, error) => ready.logger.error(message, error),
+    onError: (message, error) => context.logger.error(message, error),
   });
   mainWindow = createMainWindow(context);
+}
+
+/** Undefined after the failure was shown to the user and quitting began. */
+function openContext(): AppContext | undefined {
+  try {
+    // safeStorage answers "unavailable" before ready, so the cipher is made here, not above.
+    const cipher = createSafeStorageCipher(safeStorage, { fallbackKeyFile: path.join(dataDir, 'secrets.key') });
+    return createAppContext({ dataDir, cipher });
+  } catch (error) {
+    reportStartupFailure(error);
+    return undefined;
+  }
 }
 
 function createMainWindow(context: AppContext): BrowserWindow {

@@ -6,6 +6,21 @@ import { SystemForm } from './system/SystemForm';
 /** Shows the form for whatever the tree selected; `key` remounts a form when the target changes. */
 export function DetailPanel() {
   const { t } = useTranslation();
+  const notice = useAppStore((state) => state.notice);
+  return (
+    <>
+      {notice && (
+        <p role="status" className="notice">
+          {t(`detail.${notice}`)}
+        </p>
+      )}
+      <SelectedForm />
+    </>
+  );
+}
+
+function SelectedForm() {
+  const { t } = useTranslation();
   const selection = useAppStore((state) => state.selection);
   const tree = useAppStore((state) => state.tree);
   switch (selection.kind) {

@@ -116,6 +116,7 @@ export const en = {
   },
   detail: {
     nothingSelected: 'Select an external system or an integration in the tree, or create a new one.',
+    created: 'Created and saved to the workspace.',
   },
 } as const;
 

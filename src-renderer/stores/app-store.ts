@@ -27,6 +27,8 @@ export interface AppState {
   selection: Selection;
   expanded: Record<number, boolean>;
   preview: PreviewState;
+  /** A one-off confirmation shown above the detail form (it survives the form's remount after a create). */
+  notice?: 'created';
   /** Pending confirmation for a destructive action, shown as a dialog. */
   confirmDelete?: { kind: 'system' | 'integration'; id: number; name: string; integrationCount: number };
 
@@ -77,12 +79,12 @@ export function createAppStore(api: ApiClient): AppStore {
         const first = get().tree[0];
         if (first && get().selection.kind === 'none') set({ expanded: { [first.id]: true } });
       },
-      select: (selection) => set({ selection }),
+      select: (selection) => set({ selection, notice: undefined }),
       setExpanded: (systemId, expanded) => set({ expanded: { ...get().expanded, [systemId]: expanded } }),
 
       createSystem: async (input) => {
         const result = await afterWrite(await api.call('systems.create', input));
-        if (result.ok) set({ selection: { kind: 'system', id: result.value.id } });
+        if (result.ok) set({ selection: { kind: 'system', id: result.value.id }, notice: 'created' });
         return result;
       },
       updateSystem: async (id, patch) => afterWrite(await api.call('systems.update', { id, patch })),
@@ -91,6 +93,7 @@ export function createAppStore(api: ApiClient): AppStore {
         if (result.ok) {
           set({
             selection: { kind: 'integration', id: result.value.id },
+            notice: 'created',
             expanded: { ...get().expanded, [result.value.systemId]: true },
           });
         }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultWorkspaceFile } from '../../src-main/data-dir';
 import { openStore } from '../../src-main/store/open-store';
 import { finished, onStdoutLine, REPO_ROOT, useChildProcesses } from '../support/child-process';
-import { DURABILITY_SYSTEM, LATEST_INTEGRATION, saveName } from '../support/save-loop-child';
+import { DURABILITY_SYSTEM, LATEST_INTEGRATION, saveName } from '../support/save-loop-names';
 import { useTempDirs } from '../support/temp-dir';
 
 const tempDir = useTempDirs('acd-kill-');

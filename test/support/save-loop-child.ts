@@ -7,10 +7,7 @@
  */
 import { createAppContext } from '../../src-main/app-context';
 import type { Dispatch } from '../../src-shared/rpc/dispatcher';
-
-export const DURABILITY_SYSTEM = 'Durability';
-export const LATEST_INTEGRATION = 'latest';
-export const saveName = (round: number, n: number) => `round ${round} save ${n}`;
+import { DURABILITY_SYSTEM, LATEST_INTEGRATION, saveName } from './save-loop-names';
 
 async function mustSucceed(dispatch: Dispatch, method: string, input: unknown): Promise<{ id: number; name: string }> {
   const result = await dispatch(method, input);

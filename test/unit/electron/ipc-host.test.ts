@@ -98,7 +98,9 @@ describe('registerIpcHost', () => {
 
   it('answers a non-string method with UNKNOWN_METHOD', async () => {
     const host = setUp(async () => ({ ok: true, value: 1 }));
-    await expect(host.invoke(trusted, { toString: 'x' }, {})).resolves.toMatchObject({ error: { code: 'UNKNOWN_METHOD' } });
+    await expect(host.invoke(trusted, { toString: 'x' }, {})).resolves.toMatchObject({
+      error: { code: 'UNKNOWN_METHOD' },
+    });
     expect(host.dispatch).not.toHaveBeenCalled();
   });
 
@@ -119,7 +121,13 @@ describe('registerIpcHost', () => {
 
 describe('forwardEvents', () => {
   function fakeWebContents() {
-    return { send: vi.fn(), destroyed: false, isDestroyed() { return this.destroyed; } };
+    return {
+      send: vi.fn(),
+      destroyed: false,
+      isDestroyed() {
+        return this.destroyed;
+      },
+    };
   }
 
   it('sends hub events on the event channel until unsubscribed', () => {

@@ -168,10 +168,12 @@ describe('Electron main', () => {
       ok: true,
       value: 'ran systems.list',
     });
-    await expect(handler({ senderFrame: { url: 'https://evil.example/' } }, 'systems.list', {})).resolves.toMatchObject({
-      ok: false,
-      error: { code: 'UNAUTHORIZED' },
-    });
+    await expect(handler({ senderFrame: { url: 'https://evil.example/' } }, 'systems.list', {})).resolves.toMatchObject(
+      {
+        ok: false,
+        error: { code: 'UNAUTHORIZED' },
+      },
+    );
     expect(context.dispatch).toHaveBeenCalledTimes(1);
   });
 
@@ -179,10 +181,14 @@ describe('Electron main', () => {
     await startMain();
     let windowOpenHandler: Handler | undefined;
     const navigationHandlers = new Map<string, Handler>();
-    electron.fire('web-contents-created', {}, {
-      setWindowOpenHandler: (handler: Handler) => (windowOpenHandler = handler),
-      on: (name: string, handler: Handler) => navigationHandlers.set(name, handler),
-    });
+    electron.fire(
+      'web-contents-created',
+      {},
+      {
+        setWindowOpenHandler: (handler: Handler) => (windowOpenHandler = handler),
+        on: (name: string, handler: Handler) => navigationHandlers.set(name, handler),
+      },
+    );
 
     expect(windowOpenHandler?.({ url: 'https://www.postgresql.org/' })).toEqual({ action: 'deny' });
     expect(windowOpenHandler?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });

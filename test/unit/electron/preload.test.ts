@@ -7,7 +7,10 @@ type IpcListener = (event: unknown, ...args: unknown[]) => void;
 const fake = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();
   const listeners = new Map<string, Set<IpcListener>>();
-  const invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({ ok: true, value: 'pong' }));
+  const invoke = vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => ({
+    ok: true,
+    value: 'pong',
+  }));
   return {
     exposed,
     listeners,
