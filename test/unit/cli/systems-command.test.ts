@@ -219,11 +219,12 @@ describe('acd-link usage and workspace errors', () => {
     expect(run.stderr).toMatch(message);
   });
 
-  it('prints the usage and exits 2 without arguments, 0 with --help', async () => {
+  it('prints the usage on stderr and exits 2 without arguments, 0 with --help', async () => {
     const home = tempDir().path;
     const bare = await runCliCaptured([], { ACD_LINK_HOME: home });
     expect(bare.code).toBe(2);
-    expect(bare.stdout).toContain('acd-link systems add');
+    expect(bare.stderr).toContain('acd-link systems add');
+    expect(bare.stdout).toBe('');
     const help = await runCliCaptured(['--help'], { ACD_LINK_HOME: home });
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Exit codes: 0 success, 1 a check or operation failed, 2 bad usage or input.');

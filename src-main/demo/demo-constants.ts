@@ -1,0 +1,2 @@
+export const INTERVAL_MINUTES = 15;
+export const INTERVAL_SECONDS = INTERVAL_MINUTES * 60;
