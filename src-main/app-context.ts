@@ -5,6 +5,7 @@ import { createDispatcher, type Dispatch } from '../src-shared/rpc/dispatcher';
 import { createEventHub, type EventHub } from '../src-shared/rpc/memory-transport';
 import { defaultWorkspaceFile } from './data-dir';
 import { ensureDemoDatabases, seedDemoWorkspace } from './demo/seed-demo-workspace';
+import { DEMO_OFFERED } from './store/settings-repository';
 import { createFileLogger, type Logger } from './logger';
 import { createFileKeyCipher } from './secrets/file-key-cipher';
 import type { SecretCipher } from './secrets/secret-cipher';
@@ -17,7 +18,7 @@ export interface AppContextOptions {
   workspaceFile?: string;
   /** Defaults to the file-key cipher (Node, web mode, CLI); Electron passes safeStorage. */
   cipher?: SecretCipher;
-  /** Create the demo workspace when the file does not exist yet (default true). */
+  /** Fill a brand-new (empty, never seeded) workspace with the demo (default true). */
   seedDemo?: boolean;
 }
 
@@ -37,18 +38,22 @@ export function createAppContext(options: AppContextOptions): AppContext {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = createFileLogger(dataDir);
   const cipher = options.cipher ?? createFileKeyCipher(path.join(dataDir, 'secrets.key'));
-  const isNew = !fs.existsSync(workspaceFile);
   const workspace = openWorkspace(workspaceFile, cipher);
   const hub = createEventHub();
   let seededDemo = false;
   try {
-    if (isNew && options.seedDemo !== false) {
-      seedDemoWorkspace(workspace, path.dirname(workspaceFile));
-      seededDemo = true;
-      logger.info(`created the demo workspace in ${workspaceFile}`);
-    } else {
-      ensureDemoDatabases(workspace);
+    // Decided from the store, not from the file's existence: a 0-byte file or a seed that failed
+    // half-way is seeded on the next start, while a demo the user deleted stays deleted.
+    if (workspace.settings.get(DEMO_OFFERED) === undefined) {
+      if (options.seedDemo !== false && workspace.systems.count() === 0) {
+        seedDemoWorkspace(workspace, path.dirname(workspaceFile));
+        seededDemo = true;
+        logger.info(`created the demo workspace in ${workspaceFile}`);
+      } else {
+        workspace.settings.set(DEMO_OFFERED, 'skipped');
+      }
     }
+    ensureDemoDatabases(workspace);
   } catch (error) {
     workspace.close();
     throw error;

@@ -12,8 +12,8 @@ export function parseOptions<O extends Options>(command: string, args: string[],
   }
 }
 
-export function parseIntegerOption(name: string, text: string | undefined): number | undefined {
+export function parseIntegerOption(command: string, name: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`--${name} must be a whole number, not "${text}"`);
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(`${command}: --${name} must be a whole number, not "${text}"`);
   return Number(text);
 }

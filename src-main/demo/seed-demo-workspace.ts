@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../services/workspace';
+import { DEMO_OFFERED } from '../store/settings-repository';
 import { DEMO_INTEGRATIONS, DEMO_SYSTEM_NAME } from './demo-queries';
 import { DEMO_TIME_ZONE, generateDemoDatabase } from './generate-demo-database';
 
@@ -33,6 +34,7 @@ export function seedDemoWorkspace(workspace: Workspace, folder: string): void {
         paused: false,
       });
     }
+    workspace.settings.set(DEMO_OFFERED, new Date().toISOString());
   })();
 }
 

@@ -35,7 +35,11 @@ export function resolveStaticFile(root: string, urlPath: string): string | undef
   const resolved = path.resolve(root, relative);
   if (resolved !== root && !resolved.startsWith(root + path.sep)) return undefined;
   try {
-    return fs.statSync(resolved).isFile() ? resolved : undefined;
+    if (!fs.statSync(resolved).isFile()) return undefined;
+    // A symlink inside the bundle must not lead outside it.
+    const real = fs.realpathSync(resolved);
+    const realRoot = fs.realpathSync(root);
+    return real.startsWith(realRoot + path.sep) ? resolved : undefined;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@ import type { Integration } from '../../src-shared/contract/model';
 import { ServiceError } from '../../src-shared/rpc/result';
 import type { IntegrationValues } from '../store/integrations-repository';
 import type { SystemsService } from './systems-service';
+import { conflictOnDuplicate } from './unique-name';
 import type { Workspace } from './workspace';
 
 export class IntegrationsService {
@@ -15,20 +16,35 @@ export class IntegrationsService {
   create(input: ParsedInputOf<'integrations.create'>): Integration {
     const { systemId, ...values } = input;
     const system = this.systems.require(systemId);
-    this.assertNameFree(systemId, system.name, values.name);
-    const id = this.ws.integrations.insert(systemId, values);
+    const id = conflictOnDuplicate(
+      () =>
+        this.ws.db
+          .transaction(() => {
+            this.assertNameFree(systemId, system.name, values.name);
+            return this.ws.integrations.insert(systemId, values);
+          })
+          .immediate(),
+      () => duplicateMessage(system.name, values.name),
+    );
     this.changed('integrations.create');
     return this.require(id);
   }
 
   update({ id, patch }: ParsedInputOf<'integrations.update'>): Integration {
     const current = this.require(id);
-    if (patch.name !== undefined) {
-      this.assertNameFree(current.systemId, this.systems.require(current.systemId).name, patch.name, id);
-    }
+    const systemName = this.systems.require(current.systemId).name;
     const { id: _id, systemId: _systemId, ...currentValues } = current;
     const next: IntegrationValues = { ...currentValues, ...definedOnly(patch) };
-    this.ws.integrations.update(id, next);
+    conflictOnDuplicate(
+      () =>
+        this.ws.db
+          .transaction(() => {
+            if (patch.name !== undefined) this.assertNameFree(current.systemId, systemName, patch.name, id);
+            this.ws.integrations.update(id, next);
+          })
+          .immediate(),
+      () => duplicateMessage(systemName, next.name),
+    );
     this.changed('integrations.update');
     return this.require(id);
   }
@@ -49,7 +65,7 @@ export class IntegrationsService {
   private assertNameFree(systemId: number, systemName: string, name: string, exceptId?: number): void {
     const existing = this.ws.integrations.findByName(systemId, name);
     if (existing && existing.id !== exceptId) {
-      const message = `"${systemName}" already has an integration named "${existing.name}". Choose another name.`;
+      const message = duplicateMessage(systemName, existing.name);
       throw new ServiceError('CONFLICT', message, [{ path: 'name', message }]);
     }
   }
@@ -58,3 +74,6 @@ export class IntegrationsService {
 function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
+
+const duplicateMessage = (systemName: string, name: string) =>
+  `"${systemName}" already has an integration named "${name}". Choose another name.`;

@@ -3,6 +3,7 @@ import type { ExternalSystem } from '../../src-shared/contract/model';
 import { ServiceError } from '../../src-shared/rpc/result';
 import { systemPasswordKey } from '../secrets/secret-store';
 import type { SystemRow, SystemValues } from '../store/systems-repository';
+import { conflictOnDuplicate } from './unique-name';
 import type { Workspace } from './workspace';
 
 export class SystemsService {
@@ -20,30 +21,42 @@ export class SystemsService {
   }
 
   create(draft: ParsedInputOf<'systems.create'>): ExternalSystem {
-    this.assertNameFree(draft.name);
-    const id = this.ws.db.transaction(() => {
-      const newId = this.ws.systems.insert(draft);
-      if (draft.password) this.ws.secrets.write(systemPasswordKey(newId), draft.password);
-      return newId;
-    })();
+    const id = conflictOnDuplicate(
+      () =>
+        this.ws.db
+          .transaction(() => {
+            this.assertNameFree(draft.name);
+            const newId = this.ws.systems.insert(draft);
+            if (draft.password) this.ws.secrets.write(systemPasswordKey(newId), draft.password);
+            return newId;
+          })
+          .immediate(),
+      () => duplicateMessage(draft.name),
+    );
     this.changed('systems.create');
     return this.get(id);
   }
 
   update({ id, patch }: ParsedInputOf<'systems.update'>): ExternalSystem {
     const current = this.require(id);
-    if (patch.name !== undefined) this.assertNameFree(patch.name, id);
     const next: SystemValues = {
       name: patch.name ?? current.name,
       vendor: patch.vendor ?? current.vendor,
       timeZone: patch.timeZone ?? current.timeZone,
       connection: patch.connection ?? current.connection,
     };
-    this.ws.db.transaction(() => {
-      this.ws.systems.update(id, next);
-      if (patch.password === '') this.ws.secrets.delete(systemPasswordKey(id));
-      else if (patch.password !== undefined) this.ws.secrets.write(systemPasswordKey(id), patch.password);
-    })();
+    conflictOnDuplicate(
+      () =>
+        this.ws.db
+          .transaction(() => {
+            if (patch.name !== undefined) this.assertNameFree(patch.name, id);
+            this.ws.systems.update(id, next);
+            if (patch.password === '') this.ws.secrets.delete(systemPasswordKey(id));
+            else if (patch.password !== undefined) this.ws.secrets.write(systemPasswordKey(id), patch.password);
+          })
+          .immediate(),
+      () => duplicateMessage(next.name),
+    );
     this.changed('systems.update');
     return this.get(id);
   }
@@ -70,8 +83,10 @@ export class SystemsService {
   private assertNameFree(name: string, exceptId?: number): void {
     const existing = this.ws.systems.findByName(name);
     if (existing && existing.id !== exceptId) {
-      const message = `An external system named "${existing.name}" already exists. Choose another name.`;
+      const message = duplicateMessage(existing.name);
       throw new ServiceError('CONFLICT', message, [{ path: 'name', message }]);
     }
   }
 }
+
+const duplicateMessage = (name: string) => `An external system named "${name}" already exists. Choose another name.`;

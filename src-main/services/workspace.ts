@@ -3,6 +3,7 @@ import { SecretStore } from '../secrets/secret-store';
 import type { SecretCipher } from '../secrets/secret-cipher';
 import { IntegrationsRepository } from '../store/integrations-repository';
 import { openStore } from '../store/open-store';
+import { SettingsRepository } from '../store/settings-repository';
 import { SystemsRepository } from '../store/systems-repository';
 
 /** One open workspace store and the repositories over it. */
@@ -12,6 +13,7 @@ export interface Workspace {
   readonly systems: SystemsRepository;
   readonly integrations: IntegrationsRepository;
   readonly secrets: SecretStore;
+  readonly settings: SettingsRepository;
   close(): void;
 }
 
@@ -23,6 +25,7 @@ export function openWorkspace(file: string, cipher: SecretCipher): Workspace {
     systems: new SystemsRepository(db),
     integrations: new IntegrationsRepository(db),
     secrets: new SecretStore(db, cipher),
+    settings: new SettingsRepository(db),
     close: () => db.close(),
   };
 }

@@ -46,6 +46,11 @@ export const MIGRATIONS: readonly Migration[] = [
           UNIQUE (system_id, name_key)
         );
         CREATE INDEX integrations_by_system ON integrations(system_id);
+        -- Workspace-level flags, e.g. whether the demo was offered (so deleting it is final).
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        );
         -- Only ciphertext from the SecretCipher port is stored here.
         CREATE TABLE secrets (
           key TEXT PRIMARY KEY,

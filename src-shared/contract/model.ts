@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secretKeysIn } from './odbc-secrets';
 import { canonicalTimeZone } from './time-zone';
 
 /** Names are what admins see in the tree and what Xlink used as ini section names. */
@@ -93,7 +94,21 @@ export const connectionSchema = z.discriminatedUnion(
     }),
     z.object({
       kind: z.literal('odbc'),
-      connectionString: z.string({ error: 'is required' }).trim().min(1, { error: 'must not be empty' }),
+      connectionString: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'must not be empty' })
+        .superRefine((value, ctx) => {
+          const keys = secretKeysIn(value);
+          if (keys.length > 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message:
+                `remove ${keys.join(', ')}: a password in the connection string would be stored in clear text. ` +
+                'Enter it in the password field instead; it is stored encrypted and added as PWD when connecting.',
+            });
+          }
+        }),
     }),
   ],
   { error: 'kind must be one of sqlite, postgres, mysql, mssql, odbc' },

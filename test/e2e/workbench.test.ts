@@ -35,7 +35,16 @@ describe('web mode in Chromium', () => {
     const table = page.getByRole('table', { name: 'Preview rows' });
     await table.waitFor();
     const headers = await table.getByRole('columnheader').allTextContents();
-    expect(headers).toEqual(['#', 'queueidentifier', 'queuename', 'timestamp', 'offered', 'answered', 'handlingtime', 'channel']);
+    expect(headers).toEqual([
+      '#',
+      'queueidentifier',
+      'queuename',
+      'timestamp',
+      'offered',
+      'answered',
+      'handlingtime',
+      'channel',
+    ]);
     expect(await table.getByRole('row').count()).toBeGreaterThan(100);
   });
 
@@ -104,7 +113,9 @@ describe('web mode in Chromium', () => {
     await app.treeItem('Avaya Brussels').press('ArrowRight'); // expand
     await app.treeItem('CMS agent states').waitFor();
     await app.treeItem('Avaya Brussels').press('ArrowDown');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('CMS agent states');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toContain('CMS agent states');
     await page.keyboard.press('Enter');
     expect(await app.field('Integration name').inputValue()).toBe('CMS agent states');
   });

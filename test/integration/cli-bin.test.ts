@@ -20,10 +20,15 @@ interface BinRun {
 /** Runs bin/acd-link.cjs like a user would, with only the environment it is given plus PATH. */
 function acdLink(args: string[], env: NodeJS.ProcessEnv): Promise<BinRun> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [CLI_BIN, ...args], { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 }, (error, stdout, stderr) => {
-      if (error && typeof error.code !== 'number') return reject(error);
-      resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [CLI_BIN, ...args],
+      { env: { PATH: process.env.PATH, ...env }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error);
+        resolve({ code: typeof error?.code === 'number' ? error.code : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -47,7 +52,24 @@ describe('the built acd-link command', () => {
     const home = tempDir().path;
     const env = { ACD_LINK_HOME: home, WFM_DB_PASSWORD: CANARY };
     const add = await acdLink(
-      ['systems', 'add', '--name', 'Avaya', '--kind', 'postgres', '--host', 'acd01', '--port', '5433', '--database', 'cms', '--user', 'reader', '--password-env', 'WFM_DB_PASSWORD'],
+      [
+        'systems',
+        'add',
+        '--name',
+        'Avaya',
+        '--kind',
+        'postgres',
+        '--host',
+        'acd01',
+        '--port',
+        '5433',
+        '--database',
+        'cms',
+        '--user',
+        'reader',
+        '--password-env',
+        'WFM_DB_PASSWORD',
+      ],
       env,
     );
     expect(add).toMatchObject({ code: 0, stderr: '' });
@@ -64,7 +86,10 @@ describe('the built acd-link command', () => {
     const missingName = await acdLink(['systems', 'add', '--kind', 'sqlite', '--file', 'x'], env);
     expect(missingName.code).toBe(2);
     expect(missingName.stderr).toContain('--name');
-    const badZone = await acdLink(['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'x', '--time-zone', 'Mars/Olympus'], env);
+    const badZone = await acdLink(
+      ['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'x', '--time-zone', 'Mars/Olympus'],
+      env,
+    );
     expect(badZone.code).toBe(2);
     expect(badZone.stderr).toContain('--time-zone');
     expect((await acdLink(['bogus'], env)).code).toBe(2);

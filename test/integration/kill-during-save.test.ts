@@ -67,16 +67,22 @@ describe('a save survives the process being killed (SIGKILL) right after it was 
       try {
         expect(db.pragma('integrity_check', { simple: true }), `${context}, round ${round}`).toBe('ok');
         expect(db.pragma('foreign_key_check'), `${context}, round ${round}`).toEqual([]);
-        const system = db.prepare('SELECT id FROM systems WHERE name = ?').get(DURABILITY_SYSTEM) as { id: number } | undefined;
+        const system = db.prepare('SELECT id FROM systems WHERE name = ?').get(DURABILITY_SYSTEM) as
+          { id: number } | undefined;
         expect(system, `${context}, round ${round}`).toBeDefined();
         const names = new Set(
-          (db.prepare('SELECT name FROM integrations WHERE system_id = ?').all(system?.id) as { name: string }[]).map((row) => row.name),
+          (db.prepare('SELECT name FROM integrations WHERE system_id = ?').all(system?.id) as { name: string }[]).map(
+            (row) => row.name,
+          ),
         );
         for (const [ackedRound, acks] of allAcked) {
           const missing = acks.filter((n) => !names.has(saveName(ackedRound, n)));
-          expect(missing, `${context}: acknowledged saves of round ${ackedRound} missing after round ${round}`).toEqual([]);
+          expect(missing, `${context}: acknowledged saves of round ${ackedRound} missing after round ${round}`).toEqual(
+            [],
+          );
         }
-        const latest = db.prepare('SELECT sql_text FROM integrations WHERE name = ?').get(LATEST_INTEGRATION) as { sql_text: string } | undefined;
+        const latest = db.prepare('SELECT sql_text FROM integrations WHERE name = ?').get(LATEST_INTEGRATION) as
+          { sql_text: string } | undefined;
         const lastAck = outcome.acked.at(-1);
         if (lastAck !== undefined) {
           const [latestRound, latestN] = (latest?.sql_text ?? '0:0').split(':').map(Number);

@@ -5,7 +5,11 @@ import { afterEach } from 'vitest';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** Spawns children that are SIGKILLed after each test if still running. */
-export function useChildProcesses(): (command: string, args: string[], options?: SpawnOptionsWithoutStdio) => ChildProcessWithoutNullStreams {
+export function useChildProcesses(): (
+  command: string,
+  args: string[],
+  options?: SpawnOptionsWithoutStdio,
+) => ChildProcessWithoutNullStreams {
   const children: ChildProcessWithoutNullStreams[] = [];
   afterEach(() => {
     for (const child of children.splice(0)) {

@@ -16,6 +16,10 @@ function newestSourceMtime(): number {
 /** Builds the Node bundles (`node scripts/build.mjs --node-only`) when the CLI bundle is missing or older than its sources. */
 export function ensureNodeBuild(): void {
   if (fs.existsSync(CLI_BUNDLE) && fs.statSync(CLI_BUNDLE).mtimeMs >= newestSourceMtime()) return;
-  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], { cwd: REPO_ROOT, stdio: 'pipe', timeout: 120_000 });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--node-only'], {
+    cwd: REPO_ROOT,
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
   if (!fs.existsSync(CLI_BUNDLE)) throw new Error(`the build did not produce ${CLI_BUNDLE}`);
 }

@@ -17,7 +17,8 @@ async function mustSucceed(dispatch: Dispatch, method: string, input: unknown): 
 
 async function main(): Promise<void> {
   const [dataDir, roundText, maxText] = process.argv.slice(2);
-  if (dataDir === undefined || roundText === undefined) throw new Error('usage: save-loop-child <dataDir> <round> [maxSaves]');
+  if (dataDir === undefined || roundText === undefined)
+    throw new Error('usage: save-loop-child <dataDir> <round> [maxSaves]');
   const round = Number(roundText);
   const maxSaves = Number(maxText ?? '2000');
   const context = createAppContext({ dataDir, seedDemo: false });
@@ -28,12 +29,20 @@ async function main(): Promise<void> {
     name: string;
     integrations: { id: number; name: string }[];
   }[];
-  const system =
-    tree.find((candidate) => candidate.name === DURABILITY_SYSTEM) ??
-    { ...(await mustSucceed(dispatch, 'systems.create', { name: DURABILITY_SYSTEM, connection: { kind: 'sqlite', file: 'acd.sqlite' } })), integrations: [] };
+  const system = tree.find((candidate) => candidate.name === DURABILITY_SYSTEM) ?? {
+    ...(await mustSucceed(dispatch, 'systems.create', {
+      name: DURABILITY_SYSTEM,
+      connection: { kind: 'sqlite', file: 'acd.sqlite' },
+    })),
+    integrations: [],
+  };
   const latest =
     system.integrations.find((integration) => integration.name === LATEST_INTEGRATION) ??
-    (await mustSucceed(dispatch, 'integrations.create', { systemId: system.id, name: LATEST_INTEGRATION, importType: 'interval' }));
+    (await mustSucceed(dispatch, 'integrations.create', {
+      systemId: system.id,
+      name: LATEST_INTEGRATION,
+      importType: 'interval',
+    }));
   process.stdout.write('ready\n');
 
   for (let n = 1; n <= maxSaves; n += 1) {

@@ -90,14 +90,22 @@ export interface RawResponse {
 }
 
 /** A GET with the path sent exactly as given (fetch would normalise "/../"). */
-export function rawGet(port: number, requestPath: string, headers: http.OutgoingHttpHeaders = {}, host = '127.0.0.1'): Promise<RawResponse> {
+export function rawGet(
+  port: number,
+  requestPath: string,
+  headers: http.OutgoingHttpHeaders = {},
+  host = '127.0.0.1',
+): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ host, port, path: requestPath, method: 'GET', headers, agent: false }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
-    });
+    const request = http.request(
+      { host, port, path: requestPath, method: 'GET', headers, agent: false },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => (body += chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+      },
+    );
     request.on('error', reject);
     request.end();
   });

@@ -70,7 +70,7 @@ export const integrationsCommand: Command = async ({ io, args, openContext }) =>
           name: values.name ?? '',
           importType: values['import-type'],
           ...(values.interval !== undefined
-            ? { intervalMinutes: parseIntegerOption('interval', values.interval) }
+            ? { intervalMinutes: parseIntegerOption('integrations add', 'interval', values.interval) }
             : {}),
           ...(values.rules !== undefined ? { ruleSet: values.rules } : {}),
           sql,

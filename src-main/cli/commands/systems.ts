@@ -78,7 +78,7 @@ export const systemsCommand: Command = async ({ io, args, openContext }) => {
         kind: values.kind,
         file: values.file,
         host: values.host,
-        port: parseIntegerOption('port', values.port),
+        port: parseIntegerOption('systems add', 'port', values.port),
         instance: values.instance,
         database: values.database,
         user: values.user,

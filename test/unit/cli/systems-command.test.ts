@@ -35,7 +35,11 @@ describe('acd-link systems list', () => {
     expect(lines[0]).toMatch(/^NAME\s+VENDOR\s+TIME ZONE\s+CONNECTION\s+INTEGRATIONS$/);
     expect(lines[1]).toMatch(/^-+(\s+-+){4}$/);
     expect(lines).toHaveLength(3);
-    expect(lines[2]).toMatch(new RegExp(`^${DEMO_SYSTEM_NAME.replace(/[()]/g, '\\$&')}\\s+universal\\s+Europe/Brussels\\s+sqlite \\S+demo-acd\\.sqlite\\s+3$`));
+    expect(lines[2]).toMatch(
+      new RegExp(
+        `^${DEMO_SYSTEM_NAME.replace(/[()]/g, '\\$&')}\\s+universal\\s+Europe/Brussels\\s+sqlite \\S+demo-acd\\.sqlite\\s+3$`,
+      ),
+    );
     expect(fs.existsSync(defaultWorkspaceFile(home))).toBe(true);
   });
 
@@ -56,7 +60,12 @@ describe('acd-link systems list', () => {
 
 describe('acd-link systems add', () => {
   it.each([
-    ['sqlite', ['--kind', 'sqlite', '--file', '/data/acd.sqlite'], { kind: 'sqlite', file: '/data/acd.sqlite' }, 'sqlite /data/acd.sqlite'],
+    [
+      'sqlite',
+      ['--kind', 'sqlite', '--file', '/data/acd.sqlite'],
+      { kind: 'sqlite', file: '/data/acd.sqlite' },
+      'sqlite /data/acd.sqlite',
+    ],
     [
       'postgres',
       ['--kind', 'postgres', '--host', 'acd01', '--port', '5433', '--database', 'cms', '--user', 'reader'],
@@ -83,14 +92,33 @@ describe('acd-link systems add', () => {
     ],
   ])('adds a %s system that list then shows', async (_label, flags, connection, described) => {
     const { env } = emptyHome();
-    const add = await runCliCaptured(['systems', 'add', '--name', 'Contact centre', '--vendor', 'avaya-cms', '--time-zone', 'europe/brussels', ...flags], env);
+    const add = await runCliCaptured(
+      [
+        'systems',
+        'add',
+        '--name',
+        'Contact centre',
+        '--vendor',
+        'avaya-cms',
+        '--time-zone',
+        'europe/brussels',
+        ...flags,
+      ],
+      env,
+    );
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     expect(add.stdout).toMatch(/^Added external system "Contact centre" \(id \d+\)\.\n$/);
 
     const tree = await listJson(env);
     expect(tree).toEqual([
-      expect.objectContaining({ name: 'Contact centre', vendor: 'avaya-cms', timeZone: 'Europe/Brussels', connection, passwordSet: false }),
+      expect.objectContaining({
+        name: 'Contact centre',
+        vendor: 'avaya-cms',
+        timeZone: 'Europe/Brussels',
+        connection,
+        passwordSet: false,
+      }),
     ]);
     const table = await runCliCaptured(['systems', 'list'], env);
     expect(table.stdout).toContain(described);
@@ -99,16 +127,40 @@ describe('acd-link systems add', () => {
 
   it('prints the created system as JSON with --json', async () => {
     const { env } = emptyHome();
-    const add = await runCliCaptured(['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'a.sqlite', '--json'], env);
+    const add = await runCliCaptured(
+      ['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'a.sqlite', '--json'],
+      env,
+    );
     expect(add.code).toBe(0);
-    expect(JSON.parse(add.stdout)).toMatchObject({ name: 'A', vendor: 'universal', timeZone: 'UTC', connection: { kind: 'sqlite', file: 'a.sqlite' } });
+    expect(JSON.parse(add.stdout)).toMatchObject({
+      name: 'A',
+      vendor: 'universal',
+      timeZone: 'UTC',
+      connection: { kind: 'sqlite', file: 'a.sqlite' },
+    });
   });
 
   it('stores a password from --password-env without ever printing or writing it in clear', async () => {
     const { home, env } = emptyHome();
     const withSecret = { ...env, ACD_PW: CANARY };
     const add = await runCliCaptured(
-      ['systems', 'add', '--name', 'Avaya', '--kind', 'postgres', '--host', 'acd01', '--database', 'cms', '--user', 'reader', '--password-env', 'ACD_PW', '--json'],
+      [
+        'systems',
+        'add',
+        '--name',
+        'Avaya',
+        '--kind',
+        'postgres',
+        '--host',
+        'acd01',
+        '--database',
+        'cms',
+        '--user',
+        'reader',
+        '--password-env',
+        'ACD_PW',
+        '--json',
+      ],
       withSecret,
     );
     expect(add.code).toBe(0);
@@ -125,7 +177,10 @@ describe('acd-link systems add', () => {
 
   it('exits 2 when the --password-env variable is not set, and adds nothing', async () => {
     const { env } = emptyHome();
-    const run = await runCliCaptured(['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'a', '--password-env', 'NOT_SET'], env);
+    const run = await runCliCaptured(
+      ['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'a', '--password-env', 'NOT_SET'],
+      env,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('NOT_SET');
     expect(await listJson(env)).toEqual([]);
@@ -133,7 +188,9 @@ describe('acd-link systems add', () => {
 
   it('exits 2 naming --name when it is missing, before creating any workspace', async () => {
     const home = tempDir().path;
-    const run = await runCliCaptured(['systems', 'add', '--kind', 'sqlite', '--file', 'a.sqlite'], { ACD_LINK_HOME: home });
+    const run = await runCliCaptured(['systems', 'add', '--kind', 'sqlite', '--file', 'a.sqlite'], {
+      ACD_LINK_HOME: home,
+    });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('--name is required');
@@ -141,7 +198,11 @@ describe('acd-link systems add', () => {
   });
 
   it.each([
-    ['an unknown time zone', ['--time-zone', 'Mars/Olympus'], /--time-zone: "Mars\/Olympus" is not a known IANA time zone/],
+    [
+      'an unknown time zone',
+      ['--time-zone', 'Mars/Olympus'],
+      /--time-zone: "Mars\/Olympus" is not a known IANA time zone/,
+    ],
     ['an empty name', ['--name', '   '], /--name: must not be empty/],
     ['an unknown vendor', ['--vendor', 'acme'], /--vendor: must be one of/],
     ['an unknown kind', ['--kind', 'oracle'], /kind must be one of sqlite, postgres, mysql, mssql, odbc/],
@@ -151,7 +212,13 @@ describe('acd-link systems add', () => {
     ['a missing value', ['--host'], /--host/],
   ])('exits 2 with a message for %s, and adds nothing', async (_label, override, message) => {
     const { env } = emptyHome();
-    const base: Record<string, string> = { '--name': 'Avaya', '--kind': 'postgres', '--host': 'acd01', '--database': 'cms', '--user': 'reader' };
+    const base: Record<string, string> = {
+      '--name': 'Avaya',
+      '--kind': 'postgres',
+      '--host': 'acd01',
+      '--database': 'cms',
+      '--user': 'reader',
+    };
     const args = Object.entries(base)
       .filter(([flag]) => !override.includes(flag))
       .flat();
@@ -165,18 +232,29 @@ describe('acd-link systems add', () => {
 
   it('exits 2 naming --host when a postgres system has none', async () => {
     const { env } = emptyHome();
-    const run = await runCliCaptured(['systems', 'add', '--name', 'A', '--kind', 'postgres', '--database', 'cms', '--user', 'r'], env);
+    const run = await runCliCaptured(
+      ['systems', 'add', '--name', 'A', '--kind', 'postgres', '--database', 'cms', '--user', 'r'],
+      env,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--host');
   });
 
   it('exits 2 on a duplicate name (case-insensitive) and keeps the first', async () => {
     const { env } = emptyHome();
-    expect((await runCliCaptured(['systems', 'add', '--name', 'avaya', '--kind', 'sqlite', '--file', 'first.sqlite'], env)).code).toBe(0);
-    const run = await runCliCaptured(['systems', 'add', '--name', ' Avaya ', '--kind', 'sqlite', '--file', 'second.sqlite'], env);
+    expect(
+      (await runCliCaptured(['systems', 'add', '--name', 'avaya', '--kind', 'sqlite', '--file', 'first.sqlite'], env))
+        .code,
+    ).toBe(0);
+    const run = await runCliCaptured(
+      ['systems', 'add', '--name', ' Avaya ', '--kind', 'sqlite', '--file', 'second.sqlite'],
+      env,
+    );
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('An external system named "avaya" already exists');
-    expect(await listJson(env)).toEqual([expect.objectContaining({ name: 'avaya', connection: { kind: 'sqlite', file: 'first.sqlite' } })]);
+    expect(await listJson(env)).toEqual([
+      expect.objectContaining({ name: 'avaya', connection: { kind: 'sqlite', file: 'first.sqlite' } }),
+    ]);
   });
 });
 
@@ -185,7 +263,10 @@ describe('acd-link systems delete', () => {
     const { env } = emptyHome();
     await runCliCaptured(['systems', 'add', '--name', 'Avaya', '--kind', 'sqlite', '--file', 'a.sqlite'], env);
     await runCliCaptured(['systems', 'add', '--name', 'Genesys', '--kind', 'sqlite', '--file', 'g.sqlite'], env);
-    await runCliCaptured(['integrations', 'add', '--system', 'Avaya', '--name', 'Calls', '--import-type', 'interval'], env);
+    await runCliCaptured(
+      ['integrations', 'add', '--system', 'Avaya', '--name', 'Calls', '--import-type', 'interval'],
+      env,
+    );
     const run = await runCliCaptured(['systems', 'delete', '--name', 'AVAYA'], env);
     expect(run).toEqual({ code: 0, stdout: 'Deleted external system "Avaya" and its 1 integration(s).\n', stderr: '' });
     expect((await listJson(env)).map((system) => system.name)).toEqual(['Genesys']);
@@ -270,7 +351,14 @@ describe('acd-link usage and workspace errors', () => {
     const file = path.join(dir.path, 'team', 'shared.sqlite');
     createAppContext({ dataDir: dir.join('home'), workspaceFile: file, seedDemo: false }).close();
     const env = { ACD_LINK_HOME: dir.join('home') };
-    expect((await runCliCaptured(['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'a', '--workspace', file], env)).code).toBe(0);
+    expect(
+      (
+        await runCliCaptured(
+          ['systems', 'add', '--name', 'A', '--kind', 'sqlite', '--file', 'a', '--workspace', file],
+          env,
+        )
+      ).code,
+    ).toBe(0);
     const run = await runCliCaptured(['systems', 'list', '--json', '--workspace', file], env);
     expect((JSON.parse(run.stdout) as SystemTreeNode[]).map((system) => system.name)).toEqual(['A']);
     expect(fs.existsSync(defaultWorkspaceFile(dir.join('home')))).toBe(false);

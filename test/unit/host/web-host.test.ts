@@ -30,7 +30,13 @@ async function startHost(token?: string) {
   fs.mkdirSync(dir.join('renderer-private'));
   fs.writeFileSync(dir.join('renderer-private', 'secret.txt'), 'outside-the-bundle');
   const context = openContext({ dataDir: dir.join('home'), seedDemo: false });
-  const host = await startWebHost({ dispatch: context.dispatch, hub: context.hub, rendererDir, port: 0, ...(token ? { token } : {}) });
+  const host = await startWebHost({
+    dispatch: context.dispatch,
+    hub: context.hub,
+    rendererDir,
+    port: 0,
+    ...(token ? { token } : {}),
+  });
   hosts.push(host);
   return { host, context, rpcUrl: `ws://127.0.0.1:${host.port}/rpc?token=${encodeURIComponent(host.token)}` };
 }
@@ -78,9 +84,9 @@ describe('web host: listening', () => {
   it('refuses to start without a renderer bundle', async () => {
     const dir = tempDir();
     const context = openContext({ dataDir: dir.join('home'), seedDemo: false });
-    await expect(startWebHost({ dispatch: context.dispatch, hub: context.hub, rendererDir: dir.join('missing') })).rejects.toThrow(
-      /renderer bundle is missing/,
-    );
+    await expect(
+      startWebHost({ dispatch: context.dispatch, hub: context.hub, rendererDir: dir.join('missing') }),
+    ).rejects.toThrow(/renderer bundle is missing/);
   });
 });
 
@@ -146,16 +152,24 @@ describe('web host: WebSocket RPC', () => {
     const { host, rpcUrl } = await startHost();
     const socket = await connect(rpcUrl, { origin: `http://127.0.0.1:${host.port}` });
     expect(await socket.call(1, 'workspace.tree', {})).toEqual({ id: 1, result: { ok: true, value: [] } });
-    const created = await socket.call(2, 'systems.create', { name: 'Avaya', connection: { kind: 'sqlite', file: '/data/acd.sqlite' } });
+    const created = await socket.call(2, 'systems.create', {
+      name: 'Avaya',
+      connection: { kind: 'sqlite', file: '/data/acd.sqlite' },
+    });
     expect(created).toMatchObject({ id: 2, result: { ok: true, value: { name: 'Avaya', passwordSet: false } } });
     const tree = await socket.call(3, 'workspace.tree', {});
     expect(tree).toMatchObject({ id: 3, result: { ok: true, value: [{ name: 'Avaya', integrations: [] }] } });
-    expect(await socket.call(4, 'systems.drop', {})).toMatchObject({ id: 4, result: { ok: false, error: { code: 'UNKNOWN_METHOD' } } });
+    expect(await socket.call(4, 'systems.drop', {})).toMatchObject({
+      id: 4,
+      result: { ok: false, error: { code: 'UNKNOWN_METHOD' } },
+    });
   });
 
   it('accepts the localhost origin and a client that sends no Origin (the CLI, tests)', async () => {
     const { host, rpcUrl } = await startHost();
-    const fromLocalhost = await connect(rpcUrl.replace('127.0.0.1', 'localhost'), { origin: `http://localhost:${host.port}` });
+    const fromLocalhost = await connect(rpcUrl.replace('127.0.0.1', 'localhost'), {
+      origin: `http://localhost:${host.port}`,
+    });
     expect(await fromLocalhost.call(1, 'workspace.tree', {})).toMatchObject({ result: { ok: true } });
     const noOrigin = await connect(rpcUrl);
     expect(await noOrigin.call(1, 'workspace.tree', {})).toMatchObject({ result: { ok: true } });
@@ -204,7 +218,9 @@ describe('web host: WebSocket RPC', () => {
     });
     socket.received.length = 0;
     socket.socket.send(Buffer.from('{"id":1}'), { binary: true });
-    expect(await socket.next(isError, 'the error for a binary frame')).toMatchObject({ result: { ok: false, error: { code: 'INVALID_INPUT' } } });
+    expect(await socket.next(isError, 'the error for a binary frame')).toMatchObject({
+      result: { ok: false, error: { code: 'INVALID_INPUT' } },
+    });
 
     expect(await socket.call(9, 'workspace.tree', {})).toEqual({ id: 9, result: { ok: true, value: [] } });
   });
@@ -213,7 +229,10 @@ describe('web host: WebSocket RPC', () => {
     const { rpcUrl } = await startHost();
     const socket = await connect(rpcUrl);
     const answer = await socket.call(5, 'systems.create', { name: '', connection: { kind: 'sqlite', file: 'x' } });
-    expect(answer).toMatchObject({ id: 5, result: { ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'name' }] } } });
+    expect(answer).toMatchObject({
+      id: 5,
+      result: { ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'name' }] } },
+    });
   });
 
   it('pushes workspace.changed to every connected socket after a write', async () => {
@@ -226,14 +245,23 @@ describe('web host: WebSocket RPC', () => {
     expect(watcher.received.filter(isChanged)).toEqual([]);
 
     await writer.call(2, 'systems.create', { name: 'Avaya', connection: { kind: 'sqlite', file: '/data/acd.sqlite' } });
-    expect(await watcher.next(isChanged, 'workspace.changed')).toEqual({ event: 'workspace.changed', payload: { reason: 'systems.create' } });
-    expect(await writer.next(isChanged, 'workspace.changed')).toEqual({ event: 'workspace.changed', payload: { reason: 'systems.create' } });
+    expect(await watcher.next(isChanged, 'workspace.changed')).toEqual({
+      event: 'workspace.changed',
+      payload: { reason: 'systems.create' },
+    });
+    expect(await writer.next(isChanged, 'workspace.changed')).toEqual({
+      event: 'workspace.changed',
+      payload: { reason: 'systems.create' },
+    });
 
     // A write through another transport (the CLI in-process, a second window) reaches the sockets too.
     watcher.received.length = 0;
     const system = context.workspace.systems.findByName('avaya');
     await context.dispatch('systems.delete', { id: system?.id ?? 0 });
-    expect(await watcher.next(isChanged, 'workspace.changed after delete')).toEqual({ event: 'workspace.changed', payload: { reason: 'systems.delete' } });
+    expect(await watcher.next(isChanged, 'workspace.changed after delete')).toEqual({
+      event: 'workspace.changed',
+      payload: { reason: 'systems.delete' },
+    });
   });
 
   it('unsubscribes a socket from the hub once it has closed', async () => {

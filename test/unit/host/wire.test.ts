@@ -3,7 +3,12 @@ import { parseClientMessage } from '../../../src-main/host/wire';
 
 describe('parseClientMessage', () => {
   it('accepts {id, method, input}', () => {
-    expect(parseClientMessage('{"id":3,"method":"workspace.tree","input":{}}')).toEqual({ ok: true, id: 3, method: 'workspace.tree', input: {} });
+    expect(parseClientMessage('{"id":3,"method":"workspace.tree","input":{}}')).toEqual({
+      ok: true,
+      id: 3,
+      method: 'workspace.tree',
+      input: {},
+    });
   });
 
   it.each([

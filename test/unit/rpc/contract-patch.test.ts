@@ -24,9 +24,7 @@ describe('update patches carry only the fields they name', () => {
   });
 
   it('the drafts do fill in their documented defaults', () => {
-    expect(
-      api['integrations.create'].input.parse({ systemId: 1, name: 'Calls', importType: 'interval' }),
-    ).toEqual({
+    expect(api['integrations.create'].input.parse({ systemId: 1, name: 'Calls', importType: 'interval' })).toEqual({
       systemId: 1,
       name: 'Calls',
       importType: 'interval',
@@ -38,7 +36,10 @@ describe('update patches carry only the fields they name', () => {
       paused: false,
     });
     expect(
-      api['systems.create'].input.parse({ name: 'Avaya', connection: { kind: 'postgres', host: 'acd01', database: 'cms', user: 'r' } }),
+      api['systems.create'].input.parse({
+        name: 'Avaya',
+        connection: { kind: 'postgres', host: 'acd01', database: 'cms', user: 'r' },
+      }),
     ).toEqual({
       name: 'Avaya',
       vendor: 'universal',

@@ -50,14 +50,17 @@ describe('createDispatcher', () => {
     });
   });
 
-  it.each(['systems.drop', 'constructor', '__proto__', 'toString', ''])('answers UNKNOWN_METHOD for "%s"', async (method) => {
-    const dispatch = createDispatcher(handlers());
-    const result = await dispatch(method, {});
-    expect(result.ok).toBe(false);
-    if (result.ok) return;
-    expect(result.error.code).toBe('UNKNOWN_METHOD');
-    expect(result.error.message).toContain(`"${method}"`);
-  });
+  it.each(['systems.drop', 'constructor', '__proto__', 'toString', ''])(
+    'answers UNKNOWN_METHOD for "%s"',
+    async (method) => {
+      const dispatch = createDispatcher(handlers());
+      const result = await dispatch(method, {});
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error.code).toBe('UNKNOWN_METHOD');
+      expect(result.error.message).toContain(`"${method}"`);
+    },
+  );
 
   it('answers UNKNOWN_METHOD for a method that is not a string, without throwing', async () => {
     const dispatch = createDispatcher(handlers());
@@ -91,7 +94,10 @@ describe('createDispatcher', () => {
       id: 3,
       patch: { connection: { kind: 'postgres', host: 'acd01', port: 70000, database: 'cms', user: 'reader' } },
     });
-    expect(nested).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', issues: [{ path: 'patch.connection.port' }] } });
+    expect(nested).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', issues: [{ path: 'patch.connection.port' }] },
+    });
 
     const unknownKey = await dispatch('systems.update', { id: 3, patch: { colour: 'red' } });
     expect(unknownKey.ok).toBe(false);
@@ -123,9 +129,15 @@ describe('createDispatcher', () => {
       }),
       { onInternalError },
     );
-    expect(await dispatch('systems.create', { name: 'Avaya', connection: { kind: 'odbc', connectionString: 'DSN=x' } })).toEqual({
+    expect(
+      await dispatch('systems.create', { name: 'Avaya', connection: { kind: 'odbc', connectionString: 'DSN=x' } }),
+    ).toEqual({
       ok: false,
-      error: { code: 'CONFLICT', message: 'An external system named "Avaya" already exists.', issues: [{ path: 'name', message: 'taken' }] },
+      error: {
+        code: 'CONFLICT',
+        message: 'An external system named "Avaya" already exists.',
+        issues: [{ path: 'name', message: 'taken' }],
+      },
     });
     expect(await dispatch('systems.delete', { id: 9 })).toEqual({
       ok: false,
@@ -135,16 +147,27 @@ describe('createDispatcher', () => {
   });
 
   it.each([
-    ['a synchronous throw', () => {
-      throw new Error('SQLITE_IOERR at /home/alice/secret-path: password=Hunter2');
-    }],
-    ['a rejected promise', () => Promise.reject(new Error('SQLITE_IOERR at /home/alice/secret-path: password=Hunter2'))],
-    ['a thrown string', () => {
-      throw 'SQLITE_IOERR at /home/alice/secret-path: password=Hunter2';
-    }],
+    [
+      'a synchronous throw',
+      () => {
+        throw new Error('SQLITE_IOERR at /home/alice/secret-path: password=Hunter2');
+      },
+    ],
+    [
+      'a rejected promise',
+      () => Promise.reject(new Error('SQLITE_IOERR at /home/alice/secret-path: password=Hunter2')),
+    ],
+    [
+      'a thrown string',
+      () => {
+        throw 'SQLITE_IOERR at /home/alice/secret-path: password=Hunter2';
+      },
+    ],
   ])('answers INTERNAL for %s without leaking its text, and reports it to onInternalError', async (_label, failing) => {
     const onInternalError = vi.fn();
-    const dispatch = createDispatcher(handlers({ 'workspace.tree': failing as Handlers['workspace.tree'] }), { onInternalError });
+    const dispatch = createDispatcher(handlers({ 'workspace.tree': failing as Handlers['workspace.tree'] }), {
+      onInternalError,
+    });
     const result = await dispatch('workspace.tree', {});
     expect(result.ok).toBe(false);
     if (result.ok) return;

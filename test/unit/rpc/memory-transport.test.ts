@@ -17,12 +17,18 @@ describe('memory transport', () => {
     expect(seen[0]).toEqual(original);
     expect(seen[0]).not.toBe(original); // the handler never shares the caller's object
     // A Date arrives as text and undefined properties vanish, exactly as over the wire.
-    expect(result).toEqual({ ok: true, value: { method: 'workspace.tree', echo: original, at: '2024-05-01T08:30:00.000Z' } });
+    expect(result).toEqual({
+      ok: true,
+      value: { method: 'workspace.tree', echo: original, at: '2024-05-01T08:30:00.000Z' },
+    });
     expect(Object.keys((result as { value: object }).value)).not.toContain('gone');
   });
 
   it('passes error results through unchanged', async () => {
-    const dispatch: Dispatch = async () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'gone', issues: [{ path: 'id', message: 'x' }] } });
+    const dispatch: Dispatch = async () => ({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: 'gone', issues: [{ path: 'id', message: 'x' }] },
+    });
     const client = createApiClient(createMemoryTransport(dispatch, createEventHub()));
     expect(await client.call('systems.delete', { id: 3 })).toEqual({
       ok: false,

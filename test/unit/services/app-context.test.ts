@@ -19,10 +19,23 @@ describe('createAppContext', () => {
     const tree = await callOk(context.dispatch, 'workspace.tree', {});
     expect(tree).toHaveLength(1);
     const demo = tree[0];
-    expect(demo).toMatchObject({ name: DEMO_SYSTEM_NAME, isDemo: true, passwordSet: false, connection: { kind: 'sqlite' } });
-    expect(demo?.integrations.map((integration) => integration.importType).sort()).toEqual(['agent-states', 'contact', 'interval']);
+    expect(demo).toMatchObject({
+      name: DEMO_SYSTEM_NAME,
+      isDemo: true,
+      passwordSet: false,
+      connection: { kind: 'sqlite' },
+    });
+    expect(demo?.integrations.map((integration) => integration.importType).sort()).toEqual([
+      'agent-states',
+      'contact',
+      'interval',
+    ]);
     for (const integration of demo?.integrations ?? []) {
-      const preview = await callOk(context.dispatch, 'query.preview', { systemId: demo?.id ?? 0, sql: integration.sql, limit: 5 });
+      const preview = await callOk(context.dispatch, 'query.preview', {
+        systemId: demo?.id ?? 0,
+        sql: integration.sql,
+        limit: 5,
+      });
       expect(preview.rows.length, integration.name).toBeGreaterThan(0);
     }
   });
@@ -52,7 +65,11 @@ describe('createAppContext', () => {
     const file = dir.join('elsewhere', 'team.sqlite');
     const context = openContext({ dataDir: dir.join('home'), workspaceFile: file, seedDemo: false });
     const info = await callOk(context.dispatch, 'app.info', {});
-    expect(info).toMatchObject({ dataDir: dir.join('home'), workspaceFile: file, secretStore: { kind: 'encrypted-file' } });
+    expect(info).toMatchObject({
+      dataDir: dir.join('home'),
+      workspaceFile: file,
+      secretStore: { kind: 'encrypted-file' },
+    });
     expect(info.secretStore.warning).toMatch(/not in the operating system keychain/);
     expect(fs.existsSync(file)).toBe(true);
   });
@@ -60,9 +77,20 @@ describe('createAppContext', () => {
   it('keeps every change across close and reopen, including the password', async () => {
     const dir = tempDir();
     const first = openContext({ dataDir: dir.path, seedDemo: false });
-    const system = await callOk(first.dispatch, 'systems.create', { name: 'Avaya', vendor: 'avaya-cms', timeZone: 'Europe/Brussels', connection, password: 'pw-1' });
+    const system = await callOk(first.dispatch, 'systems.create', {
+      name: 'Avaya',
+      vendor: 'avaya-cms',
+      timeZone: 'Europe/Brussels',
+      connection,
+      password: 'pw-1',
+    });
     const removed = await callOk(first.dispatch, 'systems.create', { name: 'Temporary', connection });
-    const calls = await callOk(first.dispatch, 'integrations.create', { systemId: system.id, name: 'Calls', importType: 'interval', sql: 'SELECT 1' });
+    const calls = await callOk(first.dispatch, 'integrations.create', {
+      systemId: system.id,
+      name: 'Calls',
+      importType: 'interval',
+      sql: 'SELECT 1',
+    });
     await callOk(first.dispatch, 'integrations.update', { id: calls.id, patch: { paused: true, intervalMinutes: 30 } });
     await callOk(first.dispatch, 'systems.update', { id: system.id, patch: { name: 'Avaya CMS' } });
     await callOk(first.dispatch, 'systems.delete', { id: removed.id });
@@ -96,7 +124,11 @@ describe('createAppContext', () => {
     await callErr(context.dispatch, 'systems.create', { name: 'avaya', connection });
     expect(events).toHaveLength(1);
 
-    const integration = await callOk(context.dispatch, 'integrations.create', { systemId: system.id, name: 'Calls', importType: 'interval' });
+    const integration = await callOk(context.dispatch, 'integrations.create', {
+      systemId: system.id,
+      name: 'Calls',
+      importType: 'interval',
+    });
     await callOk(context.dispatch, 'integrations.update', { id: integration.id, patch: { paused: true } });
     await callOk(context.dispatch, 'integrations.delete', { id: integration.id });
     await callOk(context.dispatch, 'systems.update', { id: system.id, patch: { vendor: 'other' } });

@@ -32,7 +32,10 @@ describe('system passwords', () => {
     // Failures that echo input must not echo the password either.
     await callErr(dispatch, 'systems.create', { name: 'Avaya CMS', connection, password: CANARY });
     await callErr(dispatch, 'systems.create', { name: '', connection, password: CANARY });
-    await callErr(dispatch, 'systems.update', { id: created.id, patch: { password: CANARY, timeZone: 'Mars/Olympus' } });
+    await callErr(dispatch, 'systems.update', {
+      id: created.id,
+      patch: { password: CANARY, timeZone: 'Mars/Olympus' },
+    });
     await callErr(dispatch, 'systems.update', { id: created.id, patch: { password: 12345 } });
 
     // While the store is open the write-ahead log holds the latest pages.
@@ -55,7 +58,10 @@ describe('system passwords', () => {
     const created = await callOk(context.dispatch, 'systems.create', { name: 'Avaya', connection, password: CANARY });
     // Break the store underneath the service so the next write throws an unexpected error.
     context.workspace.db.exec('DROP TABLE secrets');
-    const error = await callErr(context.dispatch, 'systems.update', { id: created.id, patch: { password: `${CANARY}-2` } });
+    const error = await callErr(context.dispatch, 'systems.update', {
+      id: created.id,
+      patch: { password: `${CANARY}-2` },
+    });
     expect(error.code).toBe('INTERNAL');
     expect(JSON.stringify(error)).not.toContain(CANARY);
     const log = fs.readFileSync(path.join(dir.path, 'logs', 'acd-link.log'), 'utf8');
@@ -68,10 +74,15 @@ describe('system passwords', () => {
     const created = await callOk(context.dispatch, 'systems.create', { name: 'Avaya', connection, password: CANARY });
     const key = systemPasswordKey(created.id);
 
-    expect((await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { vendor: 'avaya-cms' } })).passwordSet).toBe(true);
+    expect(
+      (await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { vendor: 'avaya-cms' } }))
+        .passwordSet,
+    ).toBe(true);
     expect(context.workspace.secrets.read(key)).toEqual({ state: 'present', value: CANARY });
 
-    expect((await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { password: 'second' } })).passwordSet).toBe(true);
+    expect(
+      (await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { password: 'second' } })).passwordSet,
+    ).toBe(true);
     expect(context.workspace.secrets.read(key)).toEqual({ state: 'present', value: 'second' });
 
     const cleared = await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { password: '' } });
@@ -83,7 +94,9 @@ describe('system passwords', () => {
 
   it('creates without a stored secret when the password is empty or absent', async () => {
     const context = openContext({ dataDir: tempDir().path, seedDemo: false });
-    expect((await callOk(context.dispatch, 'systems.create', { name: 'A', connection, password: '' })).passwordSet).toBe(false);
+    expect(
+      (await callOk(context.dispatch, 'systems.create', { name: 'A', connection, password: '' })).passwordSet,
+    ).toBe(false);
     expect((await callOk(context.dispatch, 'systems.create', { name: 'B', connection })).passwordSet).toBe(false);
     expect((context.workspace.db.prepare('SELECT count(*) AS n FROM secrets').get() as { n: number }).n).toBe(0);
   });

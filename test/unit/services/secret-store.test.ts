@@ -50,7 +50,10 @@ describe('file-key cipher and SecretStore', () => {
     try {
       const store = new SecretStore(db, createFileKeyCipher(dir.join('a.key')));
       store.write('system:1:password', 'Canary-Pw-7f3a9');
-      const row = db.prepare('SELECT cipher_kind, cipher_text FROM secrets').get() as { cipher_kind: string; cipher_text: string };
+      const row = db.prepare('SELECT cipher_kind, cipher_text FROM secrets').get() as {
+        cipher_kind: string;
+        cipher_text: string;
+      };
       expect(row.cipher_kind).toBe('encrypted-file');
       expect(row.cipher_text).not.toContain('Canary');
       expect(store.read('system:1:password')).toEqual({ state: 'present', value: 'Canary-Pw-7f3a9' });

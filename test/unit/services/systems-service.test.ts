@@ -14,7 +14,9 @@ function emptyContext(): AppContext {
 
 const counts = (context: AppContext) =>
   context.workspace.db
-    .prepare('SELECT (SELECT count(*) FROM systems) AS systems, (SELECT count(*) FROM integrations) AS integrations, (SELECT count(*) FROM secrets) AS secrets')
+    .prepare(
+      'SELECT (SELECT count(*) FROM systems) AS systems, (SELECT count(*) FROM integrations) AS integrations, (SELECT count(*) FROM secrets) AS secrets',
+    )
     .get() as { systems: number; integrations: number; secrets: number };
 
 const avaya: InputOf<'systems.create'> = {
@@ -48,7 +50,10 @@ describe('systems through the dispatcher', () => {
     const context = emptyContext();
     const created = await callOk(context.dispatch, 'systems.create', { ...avaya, timeZone: 'europe/brussels' });
     expect(created.timeZone).toBe('Europe/Brussels');
-    const updated = await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { timeZone: 'america/new_york' } });
+    const updated = await callOk(context.dispatch, 'systems.update', {
+      id: created.id,
+      patch: { timeZone: 'america/new_york' },
+    });
     expect(updated.timeZone).toBe('America/New_York');
   });
 
@@ -58,30 +63,49 @@ describe('systems through the dispatcher', () => {
     const renamed = await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { name: 'Avaya CMS' } });
     expect(renamed).toEqual({ ...created, name: 'Avaya CMS' });
     const [stored] = await callOk(context.dispatch, 'workspace.tree', {});
-    expect(stored).toMatchObject({ name: 'Avaya CMS', vendor: 'avaya-cms', timeZone: 'Europe/Brussels', connection: avaya.connection });
+    expect(stored).toMatchObject({
+      name: 'Avaya CMS',
+      vendor: 'avaya-cms',
+      timeZone: 'Europe/Brussels',
+      connection: avaya.connection,
+    });
   });
 
   it('may change the letter case of its own name', async () => {
     const context = emptyContext();
     const created = await callOk(context.dispatch, 'systems.create', avaya);
-    expect((await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { name: 'AVAYA' } })).name).toBe('AVAYA');
+    expect((await callOk(context.dispatch, 'systems.update', { id: created.id, patch: { name: 'AVAYA' } })).name).toBe(
+      'AVAYA',
+    );
   });
 
   it('deletes a system with its integrations and reports how many went', async () => {
     const context = emptyContext();
     const doomed = await callOk(context.dispatch, 'systems.create', avaya);
     const kept = await callOk(context.dispatch, 'systems.create', { ...avaya, name: 'Genesys' });
-    await callOk(context.dispatch, 'integrations.create', { systemId: doomed.id, name: 'Calls', importType: 'interval' });
-    await callOk(context.dispatch, 'integrations.create', { systemId: doomed.id, name: 'Agents', importType: 'agent-states' });
+    await callOk(context.dispatch, 'integrations.create', {
+      systemId: doomed.id,
+      name: 'Calls',
+      importType: 'interval',
+    });
+    await callOk(context.dispatch, 'integrations.create', {
+      systemId: doomed.id,
+      name: 'Agents',
+      importType: 'agent-states',
+    });
     await callOk(context.dispatch, 'integrations.create', { systemId: kept.id, name: 'Calls', importType: 'interval' });
 
     expect(await callOk(context.dispatch, 'systems.delete', { id: doomed.id })).toEqual({ deletedIntegrations: 2 });
     const tree = await callOk(context.dispatch, 'workspace.tree', {});
-    expect(tree.map((system) => [system.name, system.integrations.map((integration) => integration.name)])).toEqual([['Genesys', ['Calls']]]);
+    expect(tree.map((system) => [system.name, system.integrations.map((integration) => integration.name)])).toEqual([
+      ['Genesys', ['Calls']],
+    ]);
     expect(counts(context)).toEqual({ systems: 1, integrations: 1, secrets: 0 });
 
     expect(await callErr(context.dispatch, 'systems.delete', { id: doomed.id })).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await callErr(context.dispatch, 'systems.update', { id: doomed.id, patch: { name: 'x' } })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await callErr(context.dispatch, 'systems.update', { id: doomed.id, patch: { name: 'x' } })).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   describe('rejects bad names with a clear message and writes nothing', () => {
@@ -118,7 +142,9 @@ describe('systems through the dispatcher', () => {
 
     it('accepts exactly 100 characters', async () => {
       const context = emptyContext();
-      expect((await callOk(context.dispatch, 'systems.create', { ...avaya, name: 'y'.repeat(100) })).name).toHaveLength(100);
+      expect((await callOk(context.dispatch, 'systems.create', { ...avaya, name: 'y'.repeat(100) })).name).toHaveLength(
+        100,
+      );
     });
 
     it('rejects a duplicate regardless of case and surrounding spaces (" Avaya " vs "avaya")', async () => {
@@ -128,7 +154,11 @@ describe('systems through the dispatcher', () => {
       const events: unknown[] = [];
       context.hub.subscribe((event) => events.push(event));
 
-      const error = await callErr(context.dispatch, 'systems.create', { ...avaya, name: ' Avaya ', password: 'not-stored' });
+      const error = await callErr(context.dispatch, 'systems.create', {
+        ...avaya,
+        name: ' Avaya ',
+        password: 'not-stored',
+      });
       expect(error.code).toBe('CONFLICT');
       expect(error.message).toContain('"avaya" already exists');
       expect(error.issues?.map((issue) => issue.path)).toEqual(['name']);
@@ -140,7 +170,10 @@ describe('systems through the dispatcher', () => {
       const context = emptyContext();
       await callOk(context.dispatch, 'systems.create', avaya);
       const other = await callOk(context.dispatch, 'systems.create', { ...avaya, name: 'Genesys', vendor: 'other' });
-      const error = await callErr(context.dispatch, 'systems.update', { id: other.id, patch: { name: 'AVAYA', vendor: 'cisco-icm' } });
+      const error = await callErr(context.dispatch, 'systems.update', {
+        id: other.id,
+        patch: { name: 'AVAYA', vendor: 'cisco-icm' },
+      });
       expect(error.code).toBe('CONFLICT');
       const tree = await callOk(context.dispatch, 'workspace.tree', {});
       expect(tree.map((system) => [system.name, system.vendor])).toEqual([
@@ -162,7 +195,10 @@ describe('systems through the dispatcher', () => {
 
   it('rejects an incomplete connection, naming the missing field', async () => {
     const context = emptyContext();
-    const error = await callErr(context.dispatch, 'systems.create', { name: 'X', connection: { kind: 'postgres', host: ' ', database: 'd', user: 'u' } });
+    const error = await callErr(context.dispatch, 'systems.create', {
+      name: 'X',
+      connection: { kind: 'postgres', host: ' ', database: 'd', user: 'u' },
+    });
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.issues?.map((issue) => issue.path)).toEqual(['connection.host']);
     expect(counts(context).systems).toBe(0);

@@ -20,7 +20,12 @@ const integration = (name: string): IntegrationValues => ({
 });
 
 function addSystem(ws: Workspace, name: string): number {
-  return ws.systems.insert({ name, vendor: 'universal', timeZone: 'UTC', connection: { kind: 'sqlite', file: `/data/${name}.sqlite` } });
+  return ws.systems.insert({
+    name,
+    vendor: 'universal',
+    timeZone: 'UTC',
+    connection: { kind: 'sqlite', file: `/data/${name}.sqlite` },
+  });
 }
 
 const count = (ws: Workspace, table: 'systems' | 'integrations' | 'secrets') =>

@@ -54,7 +54,11 @@ function makePopulatedStore(file: string): void {
   );
   db.transaction(() => {
     for (let i = 0; i < 400; i += 1) {
-      insertSystem.run(`System ${i}`, `system ${i}`, JSON.stringify({ kind: 'odbc', connectionString: `DSN=acd${i};${'x'.repeat(200)}` }));
+      insertSystem.run(
+        `System ${i}`,
+        `system ${i}`,
+        JSON.stringify({ kind: 'odbc', connectionString: `DSN=acd${i};${'x'.repeat(200)}` }),
+      );
     }
   })();
   db.close();
@@ -71,9 +75,9 @@ describe('openStore on a new file', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_STORE_VERSION);
       expect(db.pragma('application_id', { simple: true })).toBe(STORE_APPLICATION_ID);
-      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-        (row) => row.name,
-      );
+      const tables = (
+        db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]
+      ).map((row) => row.name);
       expect(tables).toEqual(expect.arrayContaining(['integrations', 'secrets', 'systems']));
     } finally {
       db.close();
@@ -108,7 +112,9 @@ describe('openStore migrations', () => {
     const v2 = openStore(file, { migrations: [m1, m2] });
     try {
       expect(v2.pragma('user_version', { simple: true })).toBe(2);
-      expect(v2.prepare('SELECT body, title FROM notes').all()).toEqual([{ body: 'written at version 1', title: 'untitled' }]);
+      expect(v2.prepare('SELECT body, title FROM notes').all()).toEqual([
+        { body: 'written at version 1', title: 'untitled' },
+      ]);
     } finally {
       v2.close();
     }
@@ -208,7 +214,9 @@ describe('openStore refuses files it must not touch', () => {
   it('refuses another application’s SQLite database (STORE_FOREIGN) and leaves it unchanged', () => {
     const file = tempDir().join('crm.sqlite');
     const foreign = new Database(file);
-    foreign.exec("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Acme')");
+    foreign.exec(
+      "CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO customers (name) VALUES ('Acme')",
+    );
     foreign.close();
     const error = expectRefusedUntouched(file, 'STORE_FOREIGN');
     expect(error.message).toMatch(/not an ACD Link Studio workspace/);
