@@ -2,14 +2,20 @@ import type { RpcError } from '../../src-shared/rpc/result';
 
 export interface FormErrors {
   fields: Record<string, string>;
+  /** A message that belongs to no field (a lost connection, an internal error). */
   summary?: string;
 }
 
-/** Splits a service error into messages per field path and one summary line for the form. */
+/**
+ * Splits a service error into messages per field path. When every message has a field, the
+ * form shows them there and only points at them in its summary; raw paths never reach users.
+ */
 export function toFormErrors(error: RpcError): FormErrors {
   const fields: Record<string, string> = {};
   for (const issue of error.issues ?? []) fields[issue.path] ??= issue.message;
-  return { fields, summary: error.message };
+  return Object.keys(fields).length > 0 ? { fields } : { fields, summary: error.message };
 }
 
 export const noErrors: FormErrors = { fields: {} };
+
+export const hasErrors = (errors: FormErrors) => errors.summary !== undefined || Object.keys(errors.fields).length > 0;

@@ -9,7 +9,7 @@ import {
   type SystemTreeNode,
 } from '../../../src-shared/contract/model';
 import { CheckboxField, Field } from '../../components/Field';
-import { noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
+import { hasErrors, noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { PreviewPanel } from '../preview/PreviewPanel';
 
@@ -103,9 +103,9 @@ export function IntegrationForm({ system, integration }: Props) {
             onChange={(event) => setSql(event.target.value)}
           />
         </Field>
-        {errors.summary && (
+        {hasErrors(errors) && (
           <p className="form-error" role="alert">
-            {errors.summary}
+            {errors.summary ?? t('errors.fixFields')}
           </p>
         )}
         <div className="actions">

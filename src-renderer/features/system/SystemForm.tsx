@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { VENDOR_INTERFACES, type ExternalSystem, type VendorInterface } from '../../../src-shared/contract/model';
 import { listTimeZones } from '../../../src-shared/contract/time-zone';
 import { CheckboxField, Field } from '../../components/Field';
-import { noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
+import { hasErrors, noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { ConnectionFields } from './ConnectionFields';
 import {
@@ -101,9 +101,9 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
           )}
         </>
       )}
-      {errors.summary && (
+      {hasErrors(errors) && (
         <p className="form-error" role="alert">
-          {errors.summary}
+          {errors.summary ?? t('errors.fixFields')}
         </p>
       )}
       <div className="actions">
