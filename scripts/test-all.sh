@@ -36,12 +36,15 @@ vitest_status=$?
 
 if [ -f "$results" ]; then
   read -r t_passed t_failed t_skipped < <(node -e '
-    const r = require(process.argv[1]);
+    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
     const skipped = r.numPendingTests + r.numTodoTests;
     // A suite that failed to load has no test results of its own: count it as a failure.
     const brokenSuites = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
     console.log(r.numPassedTests, r.numFailedTests + brokenSuites, skipped);
   ' "$results")
+  if ! [[ "${t_passed:-}" =~ ^[0-9]+$ && "${t_failed:-}" =~ ^[0-9]+$ ]]; then
+    t_passed=0; t_failed=1; t_skipped=0; failures+=("could not read $results")
+  fi
   passed=$((passed + t_passed))
   failed=$((failed + t_failed))
   [ "$t_failed" -gt 0 ] && failures+=("vitest: $t_failed failed")
