@@ -12,6 +12,7 @@ const nodeOnly = process.argv.includes('--node-only');
 const nodeEntries = [
   { entry: 'src-main/host/web-main.ts', out: 'out/node/web.cjs' },
   { entry: 'src-main/cli/main.ts', out: 'out/node/cli.cjs' },
+  { entry: 'src-main/driver-process/driver-child.ts', out: 'out/node/driver-process.cjs' },
   { entry: 'src-main/electron/main.ts', out: 'out/electron/main.cjs' },
   { entry: 'src-preload/preload.ts', out: 'out/electron/preload.cjs' },
 ];
@@ -31,7 +32,20 @@ await Promise.all(
         format: 'cjs',
         sourcemap: true,
         // Native and runtime-provided modules stay outside the bundle.
-        external: ['better-sqlite3', 'electron', 'bufferutil', 'utf-8-validate'],
+        // Database drivers stay in node_modules too: odbc is native, and loading them lazily keeps
+        // a missing libodbc from breaking anything but ODBC.
+        external: [
+          'better-sqlite3',
+          'electron',
+          'bufferutil',
+          'utf-8-validate',
+          'pg',
+          'pg-cursor',
+          'pg-native',
+          'mysql2',
+          'tedious',
+          'odbc',
+        ],
         logLevel: 'warning',
       }),
     ),

@@ -9,6 +9,8 @@ import { DEMO_OFFERED } from './store/settings-repository';
 import { createFileLogger, type Logger } from './logger';
 import { createFileKeyCipher } from './secrets/file-key-cipher';
 import type { SecretCipher } from './secrets/secret-cipher';
+import { runInDriverProcess } from './driver-process/driver-runner';
+import type { DriverRun } from './services/test-connection';
 import { createHandlers } from './services/handlers';
 import { openWorkspace, type Workspace } from './services/workspace';
 
@@ -18,6 +20,8 @@ export interface AppContextOptions {
   workspaceFile?: string;
   /** Defaults to the file-key cipher (Node, web mode, CLI); Electron passes safeStorage. */
   cipher?: SecretCipher;
+  /** How driver operations run; defaults to a fresh, watched child process per operation. */
+  runDriver?: DriverRun;
   /** Fill a brand-new (empty, never seeded) workspace with the demo (default true). */
   seedDemo?: boolean;
 }
@@ -65,6 +69,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       version: packageJson.version,
       secretStore: cipher.info,
       changed: (reason) => hub.emit('workspace.changed', { reason }),
+      runDriver: options.runDriver ?? runInDriverProcess,
     }),
     { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },
   );

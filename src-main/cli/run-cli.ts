@@ -3,7 +3,10 @@ import { resolveDataDir } from '../data-dir';
 import { StoreError } from '../store/store-error';
 import { type CliIo, type Command, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cli-io';
 import { INTEGRATIONS_USAGE, integrationsCommand } from './commands/integrations';
+import { ODBC_USAGE, odbcCommand } from './commands/odbc';
+import { PARSE_CONNECTION_STRING_USAGE, parseConnectionStringCommand } from './commands/parse-connection-string';
 import { SYSTEMS_USAGE, systemsCommand } from './commands/systems';
+import { TEST_CONNECTION_USAGE, testConnectionCommand } from './commands/test-connection';
 
 export const USAGE = `acd-link: the ACD Link Studio command line
 
@@ -11,11 +14,23 @@ ${SYSTEMS_USAGE}
 
 ${INTEGRATIONS_USAGE}
 
+${TEST_CONNECTION_USAGE}
+
+${PARSE_CONNECTION_STRING_USAGE}
+
+${ODBC_USAGE}
+
 The workspace defaults to workspace.sqlite in the data directory (ACD_LINK_HOME, or the per-user
 application folder); it is created with the embedded demo when missing.
 Exit codes: 0 success, 1 a check or operation failed, 2 bad usage or input.`;
 
-const COMMANDS: Record<string, Command> = { systems: systemsCommand, integrations: integrationsCommand };
+const COMMANDS: Record<string, Command> = {
+  systems: systemsCommand,
+  integrations: integrationsCommand,
+  'test-connection': testConnectionCommand,
+  'parse-connection-string': parseConnectionStringCommand,
+  odbc: odbcCommand,
+};
 
 /** Runs one command line and returns the exit code; never throws. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

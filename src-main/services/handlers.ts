@@ -1,5 +1,7 @@
 import type { Handlers } from '../../src-shared/rpc/dispatcher';
 import type { SecretStoreInfo } from '../../src-shared/contract/api';
+import { ConnectionsService } from './connections-service';
+import type { DriverRun } from './test-connection';
 import { IntegrationsService } from './integrations-service';
 import { PreviewService } from './preview-service';
 import { SystemsService } from './systems-service';
@@ -11,6 +13,7 @@ export interface HandlerContext {
   version: string;
   secretStore: SecretStoreInfo;
   changed: (reason: string) => void;
+  runDriver: DriverRun;
 }
 
 /** The contract's handler map: every method of `api` must appear here or this fails to compile. */
@@ -19,6 +22,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   const systems = new SystemsService(workspace, changed);
   const integrations = new IntegrationsService(workspace, systems, changed);
   const preview = new PreviewService(systems);
+  const connections = new ConnectionsService(workspace, systems, context.runDriver);
   return {
     'app.info': () => ({
       version: context.version,
@@ -40,5 +44,9 @@ export function createHandlers(context: HandlerContext): Handlers {
     'integrations.update': (input) => integrations.update(input),
     'integrations.delete': ({ id }) => integrations.delete(id),
     'query.preview': (input) => preview.preview(input),
+    'connections.test': (input) => connections.test(input),
+    'connections.schemas': ({ systemId }) => connections.schemas(systemId),
+    'connections.tables': ({ systemId, schema }) => connections.tables(systemId, schema),
+    'connections.columns': ({ systemId, schema, table }) => connections.columns(systemId, schema, table),
   };
 }

@@ -3,6 +3,7 @@ import type { InputOf, OutputOf, PreviewResult } from '../../src-shared/contract
 import type { SystemTreeNode } from '../../src-shared/contract/model';
 import type { ApiClient } from '../../src-shared/rpc/client';
 import type { Result, RpcError } from '../../src-shared/rpc/result';
+import { createCatalogueSlice, type CatalogueState } from './catalogue-slice';
 
 export type Selection =
   | { kind: 'none' }
@@ -19,13 +20,14 @@ export type PreviewState =
   | { status: 'ready'; integrationId: number; result: PreviewResult }
   | { status: 'error'; integrationId: number; error: RpcError };
 
-export interface AppState {
+export interface AppState extends CatalogueState {
   info?: OutputOf<'app.info'>;
   tree: SystemTreeNode[];
   treeStatus: LoadStatus;
   treeError?: RpcError;
   selection: Selection;
-  expanded: Record<number, boolean>;
+  /** Expanded tree nodes by key (see features/tree/tree-model.ts). */
+  expanded: Record<string, boolean>;
   preview: PreviewState;
   /** A one-off confirmation shown above the detail form (it survives the form's remount after a create). */
   notice?: 'created';
@@ -34,7 +36,7 @@ export interface AppState {
 
   load(): Promise<void>;
   select(selection: Selection): void;
-  setExpanded(systemId: number, expanded: boolean): void;
+  setExpanded(key: string, expanded: boolean): void;
   createSystem(input: InputOf<'systems.create'>): Promise<Result<OutputOf<'systems.create'>>>;
   updateSystem(id: number, patch: InputOf<'systems.update'>['patch']): Promise<Result<OutputOf<'systems.update'>>>;
   createIntegration(input: InputOf<'integrations.create'>): Promise<Result<OutputOf<'integrations.create'>>>;
@@ -53,6 +55,7 @@ export type AppStore = StoreApi<AppState>;
 /** One store per app (and per test), built around the API so tests can pass their own. */
 export function createAppStore(api: ApiClient): AppStore {
   const store = createStore<AppState>()((set, get) => {
+    const catalogue = createCatalogueSlice(api, set, get);
     /** Every write reloads the tree, so what is shown is what was stored. */
     const afterWrite = async <T>(result: Result<T>): Promise<Result<T>> => {
       if (result.ok) await refreshTree();
@@ -65,6 +68,7 @@ export function createAppStore(api: ApiClient): AppStore {
     };
 
     return {
+      ...catalogue,
       tree: [],
       treeStatus: 'idle',
       selection: { kind: 'none' },
@@ -77,24 +81,28 @@ export function createAppStore(api: ApiClient): AppStore {
         if (info.ok) set({ info: info.value });
         await refreshTree();
         const first = get().tree[0];
-        if (first && get().selection.kind === 'none') set({ expanded: { [first.id]: true } });
+        if (first && get().selection.kind === 'none') set({ expanded: { [`s:${first.id}`]: true } });
       },
       select: (selection) => set({ selection, notice: undefined }),
-      setExpanded: (systemId, expanded) => set({ expanded: { ...get().expanded, [systemId]: expanded } }),
+      setExpanded: (key, expanded) => set({ expanded: { ...get().expanded, [key]: expanded } }),
 
       createSystem: async (input) => {
         const result = await afterWrite(await api.call('systems.create', input));
         if (result.ok) set({ selection: { kind: 'system', id: result.value.id }, notice: 'created' });
         return result;
       },
-      updateSystem: async (id, patch) => afterWrite(await api.call('systems.update', { id, patch })),
+      updateSystem: async (id, patch) => {
+        const result = await afterWrite(await api.call('systems.update', { id, patch }));
+        if (result.ok && (patch.connection !== undefined || patch.password !== undefined)) get().forgetCatalogue(id);
+        return result;
+      },
       createIntegration: async (input) => {
         const result = await afterWrite(await api.call('integrations.create', input));
         if (result.ok) {
           set({
             selection: { kind: 'integration', id: result.value.id },
             notice: 'created',
-            expanded: { ...get().expanded, [result.value.systemId]: true },
+            expanded: { ...get().expanded, [`s:${result.value.systemId}`]: true },
           });
         }
         return result;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { columnInfoSchema, connectionTestResultSchema, tableRefSchema, testTimeoutSchema } from './connection-test';
 import {
+  connectionSchema,
   integrationDraftSchema,
   integrationPatchSchema,
   integrationSchema,
@@ -18,6 +20,22 @@ export const secretStoreInfoSchema = z.object({
   warning: z.string().optional(),
 });
 export type SecretStoreInfo = z.infer<typeof secretStoreInfoSchema>;
+
+/**
+ * Test either a saved system (its stored connection and password) or the values of a form that
+ * is not saved yet. A password typed into the form wins over the stored one.
+ */
+export const connectionTestInputSchema = z
+  .object({
+    systemId: idSchema.optional(),
+    connection: connectionSchema.optional(),
+    password: z.string().optional(),
+    timeoutMs: testTimeoutSchema.optional(),
+  })
+  .strict()
+  .refine((input) => input.systemId !== undefined || input.connection !== undefined, {
+    error: 'give a systemId or a connection to test',
+  });
 
 export const previewInputSchema = z.object({
   systemId: idSchema,
@@ -75,6 +93,16 @@ export const api = {
   },
   'integrations.delete': { input: z.object({ id: idSchema }), output: empty },
   'query.preview': { input: previewInputSchema, output: previewResultSchema },
+  'connections.test': { input: connectionTestInputSchema, output: connectionTestResultSchema },
+  'connections.schemas': { input: z.object({ systemId: idSchema }).strict(), output: z.array(z.string()) },
+  'connections.tables': {
+    input: z.object({ systemId: idSchema, schema: z.string().nullable() }).strict(),
+    output: z.array(tableRefSchema),
+  },
+  'connections.columns': {
+    input: z.object({ systemId: idSchema, schema: z.string().nullable(), table: z.string().min(1) }).strict(),
+    output: z.array(columnInfoSchema),
+  },
 } as const;
 
 export type Api = typeof api;

@@ -6,6 +6,7 @@ import { CheckboxField, Field } from '../../components/Field';
 import { hasErrors, noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { ConnectionFields } from './ConnectionFields';
+import { TestConnectionResult, type TestOutcome } from './TestConnectionResult';
 import {
   CONNECTION_KINDS,
   emptyConnectionDraft,
@@ -27,6 +28,8 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
   const [clearPassword, setClearPassword] = useState(false);
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [saved, setSaved] = useState(false);
+  const [testOutcome, setTestOutcome] = useState<TestOutcome | undefined>();
+  const testConnection = useAppStore((state) => state.testConnection);
   const zones = useMemo(() => listTimeZones(), []);
 
   const submit = async (event: FormEvent) => {
@@ -40,6 +43,20 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
     setPassword('');
     setClearPassword(false);
     setSaved(true);
+  };
+
+  const runTest = async () => {
+    setTestOutcome({ kind: 'running' });
+    const answer = await testConnection(
+      system?.id,
+      fromConnectionDraft(connection),
+      clearPassword ? undefined : password,
+    );
+    if ('ok' in answer) setTestOutcome({ kind: 'result', result: answer });
+    else {
+      setTestOutcome({ kind: 'invalid', error: answer });
+      setErrors(toFormErrors(answer));
+    }
   };
 
   return (
@@ -110,12 +127,16 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
         <button type="submit" className="primary">
           {system ? t('system.save') : t('system.create')}
         </button>
+        <button type="button" onClick={() => void runTest()} disabled={testOutcome?.kind === 'running'}>
+          {t('connection.test')}
+        </button>
         {saved && (
           <span role="status" className="saved">
             {t('system.saved')}
           </span>
         )}
       </div>
+      {testOutcome && <TestConnectionResult outcome={testOutcome} />}
     </form>
   );
 }

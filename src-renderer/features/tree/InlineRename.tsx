@@ -4,7 +4,13 @@ import { useAppStore } from '../../stores/store-context';
 import type { TreeItem } from './tree-model';
 
 /** Rename in place: Enter saves, Escape cancels; a rejected name keeps the editor open with the reason. */
-export function InlineRename({ item, onDone }: { item: TreeItem; onDone(): void }) {
+export function InlineRename({
+  item,
+  onDone,
+}: {
+  item: Extract<TreeItem, { kind: 'system' | 'integration' }>;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const updateSystem = useAppStore((state) => state.updateSystem);
   const updateIntegration = useAppStore((state) => state.updateIntegration);

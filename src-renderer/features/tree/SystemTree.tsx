@@ -13,16 +13,25 @@ function selectionKey(selection: Selection): string | undefined {
   return undefined;
 }
 
-/** The Xlink-style tree: external systems with their integrations beneath. */
+/** The Xlink-style tree: external systems, their integrations, and their database objects. */
 export function SystemTree() {
   const { t } = useTranslation();
   const tree = useAppStore((state) => state.tree);
   const expanded = useAppStore((state) => state.expanded);
+  const schemas = useAppStore((state) => state.schemas);
+  const tables = useAppStore((state) => state.tables);
+  const columns = useAppStore((state) => state.columns);
   const selection = useAppStore((state) => state.selection);
   const select = useAppStore((state) => state.select);
-  const setExpanded = useAppStore((state) => state.setExpanded);
+  const setExpandedKey = useAppStore((state) => state.setExpanded);
+  const loadSchemas = useAppStore((state) => state.loadSchemas);
+  const loadTables = useAppStore((state) => state.loadTables);
+  const loadColumns = useAppStore((state) => state.loadColumns);
   const askDelete = useAppStore((state) => state.askDelete);
-  const items = useMemo(() => visibleItems(tree, expanded), [tree, expanded]);
+  const items = useMemo(
+    () => visibleItems(tree, expanded, { schemas, tables, columns }),
+    [tree, expanded, schemas, tables, columns],
+  );
   const [focusedKey, setFocusedKey] = useState<string | undefined>(undefined);
   const [renamingKey, setRenamingKey] = useState<string | undefined>(undefined);
   const rowRefs = useRef(new Map<string, HTMLLIElement>());
@@ -37,18 +46,28 @@ export function SystemTree() {
   }
   const activeKey = items.some((item) => item.key === focusedKey) ? focusedKey : items[0]?.key;
 
-  const open = (item: TreeItem) =>
-    select(
-      item.kind === 'system'
-        ? { kind: 'system', id: item.system.id }
-        : { kind: 'integration', id: item.integration.id },
-    );
+  /** Expanding a database node reads its children through the connection, once. */
+  const setExpanded = (item: TreeItem, open: boolean) => {
+    setExpandedKey(item.key, open);
+    if (!open) return;
+    if (item.kind === 'catalogue') void loadSchemas(item.system.id);
+    if (item.kind === 'schema') void loadTables(item.system.id, item.schema);
+    if (item.kind === 'table') void loadColumns(item.system.id, item.schema, item.table.name);
+  };
+  const open = (item: TreeItem) => {
+    if (item.kind === 'system') select({ kind: 'system', id: item.system.id });
+    else if (item.kind === 'integration') select({ kind: 'integration', id: item.integration.id });
+    else if (item.expandable) setExpanded(item, !expanded[item.key]);
+  };
   const focus = (key: string) => {
     setFocusedKey(key);
     rowRefs.current.get(key)?.focus();
   };
-  const remove = (item: TreeItem) =>
-    item.kind === 'system' ? askDelete('system', item.system.id) : askDelete('integration', item.integration.id);
+  const remove = (item: TreeItem) => {
+    if (item.kind === 'system') askDelete('system', item.system.id);
+    if (item.kind === 'integration') askDelete('integration', item.integration.id);
+  };
+  const canRename = (item: TreeItem) => item.kind === 'system' || item.kind === 'integration';
 
   return (
     <nav className="tree-panel" aria-label={t('tree.label')}>
@@ -67,6 +86,7 @@ export function SystemTree() {
               open,
               setExpanded,
               rename: (item) => {
+                if (!canRename(item)) return;
                 open(item);
                 setRenamingKey(item.key);
               },
@@ -84,13 +104,13 @@ export function SystemTree() {
               }}
               focused={item.key === activeKey}
               selected={item.key === selectedKey}
-              expanded={item.kind === 'system' ? Boolean(expanded[item.system.id]) : undefined}
+              expanded={item.expandable ? Boolean(expanded[item.key]) : undefined}
               renaming={item.key === renamingKey}
               onOpen={() => {
                 setFocusedKey(item.key);
                 open(item);
               }}
-              onToggle={() => item.kind === 'system' && setExpanded(item.system.id, !expanded[item.system.id])}
+              onToggle={() => setExpanded(item, !expanded[item.key])}
               onRenameDone={() => {
                 setRenamingKey(undefined);
                 focus(item.key);

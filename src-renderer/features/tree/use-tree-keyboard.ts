@@ -1,11 +1,10 @@
 import type { KeyboardEvent } from 'react';
 import type { TreeItem } from './tree-model';
-import { systemKey } from './tree-model';
 
 export interface TreeKeyboardActions {
   focus(key: string): void;
   open(item: TreeItem): void;
-  setExpanded(systemId: number, expanded: boolean): void;
+  setExpanded(item: TreeItem, expanded: boolean): void;
   rename(item: TreeItem): void;
   remove(item: TreeItem): void;
 }
@@ -15,7 +14,7 @@ export function handleTreeKey(
   event: KeyboardEvent,
   items: TreeItem[],
   focusedKey: string | undefined,
-  expanded: Record<number, boolean>,
+  expanded: Record<string, boolean>,
   actions: TreeKeyboardActions,
 ): void {
   const index = items.findIndex((item) => item.key === focusedKey);
@@ -40,14 +39,12 @@ export function handleTreeKey(
         move(items.length - 1);
         return true;
       case 'ArrowRight':
-        if (item.kind === 'system') {
-          if (!expanded[item.system.id]) actions.setExpanded(item.system.id, true);
-          else if (item.system.integrations.length > 0) move(index + 1);
-        }
+        if (item.expandable && !expanded[item.key]) actions.setExpanded(item, true);
+        else if (item.expandable && items[index + 1]?.parentKey === item.key) move(index + 1);
         return true;
       case 'ArrowLeft':
-        if (item.kind === 'system') actions.setExpanded(item.system.id, false);
-        else actions.focus(systemKey(item.system.id));
+        if (item.expandable && expanded[item.key]) actions.setExpanded(item, false);
+        else if (item.parentKey) actions.focus(item.parentKey);
         return true;
       case 'Enter':
       case ' ':

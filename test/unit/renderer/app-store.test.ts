@@ -27,8 +27,9 @@ describe('renderer store', () => {
       'contact',
       'interval',
     ]);
-    expect(expanded[tree[0]!.id]).toBe(true);
-    expect(visibleItems(tree, expanded)).toHaveLength(4);
+    expect(expanded[`s:${tree[0]!.id}`]).toBe(true);
+    // three integrations and the database-objects node under the expanded demo system
+    expect(visibleItems(tree, expanded, store.getState())).toHaveLength(5);
   });
 
   it('selects what it created, says so, and keeps field errors on the field', async () => {

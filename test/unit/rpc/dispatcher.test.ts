@@ -1,3 +1,4 @@
+import { api } from '../../../src-shared/contract/api';
 import { describe, expect, it, vi } from 'vitest';
 import type { OutputOf } from '../../../src-shared/contract/api';
 import { createDispatcher, type Handlers } from '../../../src-shared/rpc/dispatcher';
@@ -18,16 +19,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   const unexpected = (method: string) => () => {
     throw new Error(`handler ${method} should not have been called`);
   };
+  const all = Object.fromEntries(Object.keys(api).map((method) => [method, unexpected(method)])) as unknown as Handlers;
   return {
-    'app.info': unexpected('app.info'),
-    'workspace.tree': unexpected('workspace.tree'),
-    'systems.create': unexpected('systems.create'),
-    'systems.update': unexpected('systems.update'),
-    'systems.delete': unexpected('systems.delete'),
-    'integrations.create': unexpected('integrations.create'),
-    'integrations.update': unexpected('integrations.update'),
-    'integrations.delete': unexpected('integrations.delete'),
-    'query.preview': unexpected('query.preview'),
+    ...all,
     ...overrides,
   };
 }

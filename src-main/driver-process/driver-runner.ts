@@ -1,0 +1,97 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { DriverFault, DriverRequest, DriverResponse } from './protocol';
+import { FAULTS_ENV } from './protocol';
+
+export interface DriverRunnerOptions {
+  /** Heap limit of the driver process; a flood beyond it ends that process only. */
+  maxMemoryMb?: number;
+  /** Test hooks: see the spawned child, inject a fault. */
+  onSpawn?: (child: ChildProcess) => void;
+  fault?: DriverFault;
+}
+
+export const DEFAULT_DRIVER_MEMORY_MB = 512;
+
+/**
+ * Runs one driver operation in a fresh child process, with a watchdog. The answer always comes
+ * by `deadlineMs`: a hung child is killed and reported as TIMEOUT, a crashed one as ERROR. The
+ * main process only waits on IPC, so its event loop never stalls because of a driver.
+ */
+export function runInDriverProcess<T>(
+  request: DriverRequest,
+  deadlineMs: number,
+  options: DriverRunnerOptions = {},
+): Promise<DriverResponse<T>> {
+  const { script, execArgv } = locateChildScript();
+  const memory = options.maxMemoryMb ?? DEFAULT_DRIVER_MEMORY_MB;
+  return new Promise((resolve) => {
+    let settled = false;
+    let stderrTail = '';
+    const child = fork(script, [], {
+      execArgv: [...execArgv, `--max-old-space-size=${memory}`],
+      // Electron's binary behaves as Node only with this; harmless in Node.
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ...(options.fault ? { [FAULTS_ENV]: '1' } : {}) },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+    });
+    const finish = (response: DriverResponse<T>) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      resolve(response);
+    };
+    const timer = setTimeout(() => {
+      finish({
+        ok: false,
+        category: 'TIMEOUT',
+        message:
+          `No answer within ${formatSeconds(deadlineMs)}. The server or the network did not respond in time ` +
+          '(a firewall that drops packets behaves like this); check host and port, or raise the timeout.',
+      });
+    }, deadlineMs);
+    child.on('message', (message) => finish(message as DriverResponse<T>));
+    child.on('error', (error) =>
+      finish({ ok: false, category: 'ERROR', message: `The driver process could not start: ${error.message}` }),
+    );
+    child.on('exit', (code, signal) =>
+      finish({ ok: false, category: 'ERROR', message: describeExit(code, signal, stderrTail, memory) }),
+    );
+    options.onSpawn?.(child);
+    child.send({ request, fault: options.fault });
+  });
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): string {
+  if (/heap out of memory|Allocation failed/i.test(stderr)) {
+    return `The database driver used more than ${memoryMb} MB and was stopped. Nothing else was affected; try again, or narrow the query.`;
+  }
+  const how = signal ? `was stopped by signal ${signal}` : `exited with code ${code}`;
+  return `The database driver process ${how} before it answered. Nothing else was affected; try again.`;
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+/**
+ * The bundled child (out/node/driver-process.cjs) beside the web/CLI bundles or one folder over
+ * from the Electron bundle; under Vitest the TypeScript source through tsx.
+ */
+function locateChildScript(): { script: string; execArgv: string[] } {
+  const source = path.join(__dirname, 'driver-child.ts');
+  if (process.env.VITEST && fs.existsSync(source)) return { script: source, execArgv: ['--import', 'tsx'] };
+  for (const candidate of [
+    path.join(__dirname, 'driver-process.cjs'),
+    path.join(__dirname, '..', 'node', 'driver-process.cjs'),
+  ]) {
+    if (fs.existsSync(candidate)) return { script: candidate, execArgv: [] };
+  }
+  if (fs.existsSync(source)) return { script: source, execArgv: ['--import', 'tsx'] };
+  throw new Error('The driver process bundle is missing: run "npm run build".');
+}

@@ -1,0 +1,27 @@
+import type { FailureCategory } from '../../src-shared/contract/connection-test';
+import type { Connection } from '../../src-shared/contract/model';
+
+export type DriverOperation =
+  | { op: 'test' }
+  | { op: 'schemas' }
+  | { op: 'tables'; schema: string | null }
+  | { op: 'columns'; schema: string | null; table: string };
+
+export interface DriverRequest {
+  connection: Connection;
+  /** Resolved by the main process from the SecretStore or the environment; never logged. */
+  password?: string;
+  /** The driver's own connect/login timeout. */
+  timeoutMs: number;
+  operation: DriverOperation;
+}
+
+export type DriverResponse<T = unknown> =
+  { ok: true; value: T } | { ok: false; category: FailureCategory; message: string };
+
+/**
+ * Fault injection for the watchdog tests: honoured by the child only when the parent sets
+ * ACD_LINK_DRIVER_FAULTS=1 in its environment, which the product itself never does.
+ */
+export type DriverFault = 'hang' | 'crash' | 'flood';
+export const FAULTS_ENV = 'ACD_LINK_DRIVER_FAULTS';

@@ -1,0 +1,53 @@
+import mysql from 'mysql2/promise';
+import type { DbSession, DriverModule } from '../db-session';
+import { withScrubbedErrors } from '../shared/scrub-secret';
+import { describeVersion, listColumns, listSchemas, listTables, writeAccess, type QueryRows } from './mysql-catalog';
+import { classifyMysqlError } from './mysql-classify';
+import { mysqlConnectionOptions, type MysqlConnection } from './mysql-config';
+
+export type { MysqlConnection } from './mysql-config';
+
+export const mysqlDriver: DriverModule<MysqlConnection> = {
+  async connect(connection, password, { timeoutMs }): Promise<DbSession> {
+    const guard = <T>(work: () => Promise<T>) => withScrubbedErrors(password, work);
+    const conn = await guard(() => mysql.createConnection(mysqlConnectionOptions(connection, password, timeoutMs)));
+    // A connection that dies while idle emits 'error'; unheard, Node would end the whole process.
+    conn.on('error', () => undefined);
+    // mysql2's per-query timeout is the client's backstop; the server-side limit below stops the work.
+    const query: QueryRows = async (sql, values) => {
+      const [rows] = await conn.query<mysql.RowDataPacket[]>({ sql, values, timeout: timeoutMs + 1_000 });
+      return rows;
+    };
+    let version: string;
+    try {
+      version = await guard(async () => String((await query('SELECT VERSION() AS v'))[0]?.v ?? 'unknown'));
+      await limitStatementTime(query, version, timeoutMs);
+    } catch (error) {
+      conn.destroy();
+      throw error;
+    }
+    return {
+      serverVersion: async () => describeVersion(version),
+      writeAccess: () => guard(() => writeAccess(query)),
+      listSchemas: () => guard(() => listSchemas(query)),
+      listTables: (schema) => guard(() => listTables(query, schema)),
+      listColumns: (schema, table) => guard(() => listColumns(query, schema, table)),
+      close: async () => {
+        await conn.end().catch(() => conn.destroy());
+      },
+    };
+  },
+  classify: classifyMysqlError,
+};
+
+/**
+ * A server-side limit, so a slow catalogue query stops on the server too: MariaDB's
+ * max_statement_time (seconds, every statement), MySQL's MAX_EXECUTION_TIME (ms, SELECT only).
+ * Older servers lack both; the client backstop then is the only limit, so failure is ignored.
+ */
+async function limitStatementTime(query: QueryRows, version: string, timeoutMs: number): Promise<void> {
+  const sql = /mariadb/i.test(version)
+    ? `SET SESSION max_statement_time = ${timeoutMs / 1000}`
+    : `SET SESSION MAX_EXECUTION_TIME = ${Math.round(timeoutMs)}`;
+  await query(sql).catch(() => undefined);
+}

@@ -1,0 +1,52 @@
+import odbc from 'odbc';
+import type { DbSession, DriverModule } from '../db-session';
+import { withScrubbedErrors } from '../shared/scrub-secret';
+import { discoverNamespaces, listColumns, listTables, type Namespaces } from './odbc-catalog';
+import { classifyOdbcError, type OdbcConnection } from './odbc-classify';
+import { identifyServer, odbcWriteAccess, type ServerIdentity } from './odbc-server';
+import { connectString, odbcTarget } from './odbc-target';
+
+export type { OdbcConnection } from './odbc-classify';
+
+export const odbcDriver: DriverModule<OdbcConnection> = {
+  async connect(connection, password, { timeoutMs }): Promise<DbSession> {
+    const guard = <T>(work: () => Promise<T>) => withScrubbedErrors(password, work);
+    // Whole seconds, at least one: ODBC timeouts are SQLUINTEGER seconds and 0 means "no limit".
+    const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
+    const conn = await guard(async () =>
+      odbc.connect({
+        connectionString: connectString(connection.connectionString, password),
+        connectionTimeout: seconds,
+        loginTimeout: seconds,
+      }),
+    );
+    const target = odbcTarget(connection.connectionString);
+    const once = <T>(load: () => Promise<T>) => {
+      let value: Promise<T> | undefined;
+      return () => (value ??= load());
+    };
+    const identity: () => Promise<ServerIdentity> = once(() => identifyServer(conn));
+    const namespaces: () => Promise<Namespaces> = once(() => discoverNamespaces(conn));
+    // Catalogue drivers (MariaDB) list every database unless told which; the connection string's
+    // DATABASE is the current one, as far as a generic client can know.
+    const namespaceOrDefault = (kind: Namespaces['kind'], namespace: string | null) =>
+      namespace ?? (kind === 'catalog' ? (target.database ?? null) : null);
+    return {
+      serverVersion: () => guard(async () => (await identity()).version),
+      writeAccess: () => guard(async () => odbcWriteAccess(conn, (await identity()).flavor)),
+      listSchemas: () => guard(async () => (await namespaces()).names),
+      listTables: (schema) =>
+        guard(async () => {
+          const { kind } = await namespaces();
+          return listTables(conn, kind, namespaceOrDefault(kind, schema));
+        }),
+      listColumns: (schema, table) =>
+        guard(async () => {
+          const { kind } = await namespaces();
+          return listColumns(conn, kind, namespaceOrDefault(kind, schema), table);
+        }),
+      close: () => conn.close().catch(() => undefined),
+    };
+  },
+  classify: classifyOdbcError,
+};
