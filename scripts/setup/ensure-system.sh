@@ -41,3 +41,6 @@ if ! mysqladmin --protocol=tcp -h 127.0.0.1 -P 3306 -uroot ping >/dev/null 2>&1;
   as_root start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql --bind-address=127.0.0.1
   wait_for MariaDB mysqladmin --protocol=tcp -h 127.0.0.1 -P 3306 -uroot ping
 fi
+
+# The driver tests check "wrong password -> AUTH": let their own logins use passwords.
+bash "$(dirname "$0")/pg-test-password-auth.sh"

@@ -1,4 +1,6 @@
 import type { Handlers } from '../../src-shared/rpc/dispatcher';
+import { listOdbcSources } from '../odbc/odbc-discovery';
+import { lintOdbc } from './odbc-lint';
 import type { SecretStoreInfo } from '../../src-shared/contract/api';
 import { ConnectionsService } from './connections-service';
 import type { DriverRun } from './test-connection';
@@ -44,6 +46,11 @@ export function createHandlers(context: HandlerContext): Handlers {
     'integrations.update': (input) => integrations.update(input),
     'integrations.delete': ({ id }) => integrations.delete(id),
     'query.preview': (input) => preview.preview(input),
+    'odbc.sources': async () => {
+      const { dataSources, drivers, warnings } = await listOdbcSources();
+      return { dataSources, drivers: drivers.map(({ name, file }) => ({ name, ...(file ? { file } : {}) })), warnings };
+    },
+    'odbc.lint': ({ connectionString }) => lintOdbc(connectionString),
     'connections.test': (input) => connections.test(input),
     'connections.schemas': ({ systemId }) => connections.schemas(systemId),
     'connections.tables': ({ systemId, schema }) => connections.tables(systemId, schema),

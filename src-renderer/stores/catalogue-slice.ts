@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { ColumnInfo, ConnectionTestResult, TableRef } from '../../src-shared/contract/connection-test';
+import type { OutputOf } from '../../src-shared/contract/api';
 import type { ApiClient } from '../../src-shared/rpc/client';
 import type { RpcError } from '../../src-shared/rpc/result';
 
@@ -25,6 +26,9 @@ export interface CatalogueState {
   loadSchemas(systemId: number): Promise<void>;
   loadTables(systemId: number, schema: string): Promise<void>;
   loadColumns(systemId: number, schema: string, table: string): Promise<void>;
+  odbcSources?: Loadable<OutputOf<'odbc.sources'>>;
+  loadOdbcSources(): Promise<void>;
+  lintOdbc(connectionString: string): Promise<OutputOf<'odbc.lint'> | undefined>;
   /** A changed connection makes what was read through the old one stale. */
   forgetCatalogue(systemId: number): void;
 }
@@ -77,6 +81,18 @@ export function createCatalogueSlice(api: ApiClient, set: Set, get: Get): Catalo
       load('columns', columnsKey(systemId, schema, table), () =>
         api.call('connections.columns', { systemId, schema, table }),
       ),
+    loadOdbcSources: async () => {
+      if (get().odbcSources) return;
+      set({ odbcSources: { status: 'loading' } });
+      const result = await api.call('odbc.sources', {});
+      set({
+        odbcSources: result.ok ? { status: 'ready', value: result.value } : { status: 'error', error: result.error },
+      });
+    },
+    lintOdbc: async (connectionString) => {
+      const result = await api.call('odbc.lint', { connectionString });
+      return result.ok ? result.value : undefined;
+    },
     forgetCatalogue: (systemId) => {
       const keep = <T>(record: Record<string, T>) =>
         Object.fromEntries(

@@ -93,6 +93,28 @@ export const api = {
   },
   'integrations.delete': { input: z.object({ id: idSchema }), output: empty },
   'query.preview': { input: previewInputSchema, output: previewResultSchema },
+  'odbc.sources': {
+    input: empty,
+    output: z.object({
+      dataSources: z.array(
+        z.object({
+          name: z.string(),
+          driver: z.string().optional(),
+          description: z.string().optional(),
+          scope: z.enum(['user', 'system']),
+        }),
+      ),
+      drivers: z.array(z.object({ name: z.string(), file: z.string().optional() })),
+      warnings: z.array(z.string()),
+    }),
+  },
+  'odbc.lint': {
+    input: z.object({ connectionString: z.string() }).strict(),
+    output: z.object({
+      warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+      error: z.string().optional(),
+    }),
+  },
   'connections.test': { input: connectionTestInputSchema, output: connectionTestResultSchema },
   'connections.schemas': { input: z.object({ systemId: idSchema }).strict(), output: z.array(z.string()) },
   'connections.tables': {

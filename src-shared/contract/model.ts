@@ -58,6 +58,10 @@ const portSchema = z
 const hostSchema = z.string({ error: 'is required' }).trim().min(1, { error: 'must not be empty' });
 const textSchema = z.string({ error: 'is required' }).trim();
 
+/** disable: plain TCP; require: encrypted, certificate not checked; verify: encrypted and checked. */
+export const TLS_MODES = ['disable', 'require', 'verify'] as const;
+const tlsModeSchema = z.enum(TLS_MODES, { error: `must be one of ${TLS_MODES.join(', ')}` }).default('disable');
+
 /**
  * A connection as stored. Passwords are never part of it: they live in the SecretStore and
  * travel only as the write-only `password` field of a system draft.
@@ -75,6 +79,7 @@ export const connectionSchema = z.discriminatedUnion(
       port: portSchema.default(5432),
       database: textSchema,
       user: textSchema,
+      tls: tlsModeSchema,
     }),
     z.object({
       kind: z.literal('mysql'),
@@ -82,6 +87,7 @@ export const connectionSchema = z.discriminatedUnion(
       port: portSchema.default(3306),
       database: textSchema,
       user: textSchema,
+      tls: tlsModeSchema,
     }),
     z.object({
       kind: z.literal('mssql'),
@@ -91,6 +97,9 @@ export const connectionSchema = z.discriminatedUnion(
       instance: textSchema.optional(),
       database: textSchema,
       user: textSchema,
+      // SQL Server's own defaults in current drivers: encrypted, certificate checked.
+      encrypt: z.boolean({ error: 'must be true or false' }).default(true),
+      trustServerCertificate: z.boolean({ error: 'must be true or false' }).default(false),
     }),
     z.object({
       kind: z.literal('odbc'),

@@ -49,6 +49,17 @@ describe('Test connection and the schema browser in Chromium', () => {
     await expect.poll(() => app.treeItem('state_end').count()).toBe(0);
   });
 
+  it('offers the installed ODBC drivers and advises on the connection string as it is typed', async () => {
+    await app.button('New system').click();
+    await app.field('Database type').selectOption({ label: 'Other (ODBC)' });
+    await page.getByText(/Suggestions: \d+ data source\(s\) and \d+ driver\(s\) installed/).waitFor();
+    const suggestions = await page.locator('datalist option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    expect(suggestions).toEqual(expect.arrayContaining(['DRIVER={PostgreSQL Unicode};', 'DRIVER={SQLite3};']));
+    await app.field('Connection string').fill('DRIVER={IBM INFORMIX ODBC DRIVER};SERVER=cms;DATABASE=cms;UID=wfm;');
+    const advice = page.getByRole('list', { name: 'Advice on the connection string' });
+    await advice.getByText('DELIMIDENT=y', { exact: false }).waitFor();
+  });
+
   it('reports an unreachable PostgreSQL server within the deadline, naming the category', async () => {
     const closed = net.createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -4,6 +4,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runInDriverProcess } from '../../src-main/driver-process/driver-runner';
 import type { DriverRequest } from '../../src-main/driver-process/protocol';
+import type { Connection } from '../../src-shared/contract/model';
 import type { TestValue } from '../../src-main/driver-process/run-operation';
 import { generateDemoDatabase } from '../../src-main/demo/generate-demo-database';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
@@ -126,17 +127,48 @@ describe('a server that accepts TCP and never answers', () => {
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
-  for (const kind of ['postgres', 'mysql'] as const) {
-    it(`${kind}: TIMEOUT within the deadline + 1 s`, async () => {
+  const targets: [string, (port: number) => Connection][] = [
+    [
+      'postgres (pg)',
+      (port) => ({ kind: 'postgres', host: '127.0.0.1', port, database: 'acd', user: 'reader', tls: 'disable' }),
+    ],
+    [
+      'mysql (mysql2)',
+      (port) => ({ kind: 'mysql', host: '127.0.0.1', port, database: 'acd', user: 'reader', tls: 'disable' }),
+    ],
+    [
+      'mssql (tedious)',
+      (port) => ({
+        kind: 'mssql',
+        host: '127.0.0.1',
+        port,
+        database: 'cms',
+        user: 'reader',
+        encrypt: true,
+        trustServerCertificate: false,
+      }),
+    ],
+    [
+      'odbc (psqlODBC)',
+      (port) => ({
+        kind: 'odbc',
+        connectionString: `DRIVER={PostgreSQL Unicode};SERVER=127.0.0.1;PORT=${port};DATABASE=acd;UID=reader;`,
+      }),
+    ],
+    [
+      'odbc (MariaDB ODBC)',
+      (port) => ({
+        kind: 'odbc',
+        connectionString: `DRIVER={MariaDB Unicode};SERVER=127.0.0.1;PORT=${port};DATABASE=acd;UID=reader;`,
+      }),
+    ],
+  ];
+  for (const [name, connectionFor] of targets) {
+    it(`${name}: TIMEOUT within the deadline + 1 s`, async () => {
       const timeoutMs = 2000;
       const started = performance.now();
       const response = await runInDriverProcess(
-        {
-          connection: { kind, host: '127.0.0.1', port, database: 'acd', user: 'reader' },
-          password: 'Canary-Pw-7f3a9',
-          timeoutMs,
-          operation: { op: 'test' },
-        },
+        { connection: connectionFor(port), password: 'Canary-Pw-7f3a9', timeoutMs, operation: { op: 'test' } },
         timeoutMs + 500,
       );
       expect(response).toMatchObject({ ok: false, category: 'TIMEOUT' });

@@ -75,19 +75,7 @@ export interface TlsChoice {
   trustServerCertificate: boolean;
 }
 
-/**
- * Encryption on and the certificate checked, unless the connection says otherwise. The stored
- * connection schema has no such fields yet, so they are read defensively from whatever object
- * arrives (a parsed schema strips them today). SQL Server's own terms (`encrypt`,
- * `trustServerCertificate`) win; the other drivers' `tls` mode is understood too, so either
- * schema shape works: disable = no encryption, require = encrypt and trust, verify = encrypt and check.
- */
+/** SQL Server's own terms, as stored: encrypted and the certificate checked unless the admin chose otherwise. */
 export function tlsChoiceOf(connection: MssqlConnection): TlsChoice {
-  const loose = connection as MssqlConnection & { encrypt?: unknown; trustServerCertificate?: unknown; tls?: unknown };
-  const mode = loose.tls === 'disable' || loose.tls === 'require' || loose.tls === 'verify' ? loose.tls : 'verify';
-  return {
-    encrypt: typeof loose.encrypt === 'boolean' ? loose.encrypt : mode !== 'disable',
-    trustServerCertificate:
-      typeof loose.trustServerCertificate === 'boolean' ? loose.trustServerCertificate : mode === 'require',
-  };
+  return { encrypt: connection.encrypt, trustServerCertificate: connection.trustServerCertificate };
 }

@@ -1,6 +1,6 @@
 import type mysql from 'mysql2/promise';
 import type { Connection } from '../../../src-shared/contract/model';
-import { nodeTlsOptions, readTlsMode } from '../shared/tls-mode';
+import { nodeTlsOptions } from '../shared/tls-mode';
 
 export type MysqlConnection = Extract<Connection, { kind: 'mysql' }>;
 
@@ -14,7 +14,7 @@ export function mysqlConnectionOptions(
   password: string | undefined,
   timeoutMs: number,
 ): mysql.ConnectionOptions {
-  const tls = nodeTlsOptions(readTlsMode(connection));
+  const tls = nodeTlsOptions(connection.tls);
   return {
     host: connection.host,
     port: connection.port,

@@ -1,5 +1,6 @@
 import type odbc from 'odbc';
 import type { WriteAccess } from '../db-session';
+import { describeVersion } from '../mysql/mysql-catalog';
 import { writeAccessFromGrants } from '../mysql/mysql-grants';
 import { POSTGRES_WRITE_ACCESS_SQL } from '../postgres/postgres-catalog';
 
@@ -34,10 +35,17 @@ export async function identifyServer(connection: odbc.Connection): Promise<Serve
     if (value === undefined) continue;
     let flavor = probe.flavor(value);
     if (flavor === 'other' && /^\d+\.\d+\.\d+/.test(value) && (await isMysql(connection))) flavor = 'mysql';
-    return { version: probe.label === undefined ? value : `${probe.label} ${value}`, flavor };
+    return { version: describe(flavor, value, probe.label), flavor };
   }
   // node-odbc does not expose SQLGetInfo(SQL_DBMS_NAME), the one portable source left.
   return { version: 'unknown', flavor: 'other' };
+}
+
+/** The same wording as the native drivers, so a user comparing the two sees the same server. */
+function describe(flavor: ServerFlavor, value: string, label: string | undefined): string {
+  if (flavor === 'postgres') return value.replace(/ on \S+, compiled by .*$/s, '');
+  if (flavor === 'mariadb' || flavor === 'mysql') return describeVersion(value);
+  return label === undefined ? value : `${label} ${value}`;
 }
 
 /** MySQL answers version() with a bare number, like several other servers; its comment tells. */

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Connection } from '../../../src-shared/contract/model';
-import { nodeTlsOptions, readTlsMode } from '../shared/tls-mode';
+import { nodeTlsOptions } from '../shared/tls-mode';
 import { textDateTypes } from './pg-text-types';
 
 export type PostgresConnection = Extract<Connection, { kind: 'postgres' }>;
@@ -17,7 +17,7 @@ export function postgresClientConfig(
   password: string | undefined,
   timeoutMs: number,
 ): pg.ClientConfig {
-  const tls = nodeTlsOptions(readTlsMode(connection));
+  const tls = nodeTlsOptions(connection.tls);
   return {
     host: connection.host,
     port: connection.port,

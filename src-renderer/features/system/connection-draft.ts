@@ -1,84 +1,54 @@
 import type { Connection, ConnectionKind } from '../../../src-shared/contract/model';
+import { CONNECTION_FORMS, type ConnectionDraft } from './connection-forms';
 
-/** What the form edits: every field of every kind as text, so switching kinds loses nothing typed. */
-export interface ConnectionDraft {
-  kind: ConnectionKind;
-  file: string;
-  host: string;
-  port: string;
-  instance: string;
-  database: string;
-  user: string;
-  connectionString: string;
-}
+export type { ConnectionDraft };
+export { CONNECTION_KINDS } from './connection-forms';
 
-export const CONNECTION_KINDS: ConnectionKind[] = ['odbc', 'mssql', 'mysql', 'postgres', 'sqlite'];
-
-const DEFAULT_PORTS: Partial<Record<ConnectionKind, string>> = { postgres: '5432', mysql: '3306', mssql: '1433' };
+const BLANK: Omit<ConnectionDraft, 'kind'> = {
+  file: '',
+  host: '',
+  port: '',
+  instance: '',
+  database: '',
+  user: '',
+  connectionString: '',
+  tls: 'disable',
+  encrypt: true,
+  trustServerCertificate: false,
+};
 
 export function emptyConnectionDraft(kind: ConnectionKind = 'odbc'): ConnectionDraft {
-  return {
-    kind,
-    file: '',
-    host: '',
-    port: DEFAULT_PORTS[kind] ?? '',
-    instance: '',
-    database: '',
-    user: '',
-    connectionString: '',
-  };
+  return { ...BLANK, ...CONNECTION_FORMS[kind].defaults, kind };
 }
 
 export function toConnectionDraft(connection: Connection): ConnectionDraft {
-  const draft = emptyConnectionDraft(connection.kind);
-  switch (connection.kind) {
-    case 'sqlite':
-      return { ...draft, file: connection.file };
-    case 'odbc':
-      return { ...draft, connectionString: connection.connectionString };
-    case 'mssql':
-      return {
-        ...draft,
-        host: connection.host,
-        port: connection.port === undefined ? '' : String(connection.port),
-        instance: connection.instance ?? '',
-        database: connection.database,
-        user: connection.user,
-      };
-    default:
-      return {
-        ...draft,
-        host: connection.host,
-        port: String(connection.port),
-        database: connection.database,
-        user: connection.user,
-      };
+  const draft: ConnectionDraft = { ...emptyConnectionDraft(connection.kind) };
+  for (const [key, value] of Object.entries(connection)) {
+    if (key === 'kind' || value === undefined) continue;
+    (draft as unknown as Record<string, unknown>)[key] = typeof value === 'number' ? String(value) : value;
   }
+  return draft;
 }
 
-/** Builds the value sent to the service; the service validates it and names any wrong field. */
+/** The value sent to the service: the visible fields of the kind; the service validates and names wrong fields. */
 export function fromConnectionDraft(draft: ConnectionDraft): Record<string, unknown> {
-  const port = draft.port.trim() === '' ? undefined : Number(draft.port);
-  switch (draft.kind) {
-    case 'sqlite':
-      return { kind: 'sqlite', file: draft.file };
-    case 'odbc':
-      return { kind: 'odbc', connectionString: draft.connectionString };
-    case 'mssql':
-      return {
-        kind: 'mssql',
-        host: draft.host,
-        ...(draft.instance.trim() ? { instance: draft.instance } : { port }),
-        database: draft.database,
-        user: draft.user,
-      };
-    default:
-      return { kind: draft.kind, host: draft.host, port, database: draft.database, user: draft.user };
+  const out: Record<string, unknown> = { kind: draft.kind };
+  for (const field of CONNECTION_FORMS[draft.kind].fields) {
+    if (field.input !== 'checkbox' && field.input !== 'select' && field.hidden?.(draft)) continue;
+    const value = draft[field.key];
+    if (field.input === 'number') {
+      if (String(value).trim() !== '') out[field.key] = Number(value);
+    } else if (field.key === 'instance') {
+      if (String(value).trim() !== '') out[field.key] = value;
+    } else out[field.key] = value;
   }
+  return out;
 }
 
+/** Switching kinds keeps what was typed; a port still at the old kind's default follows the new kind. */
 export function withKind(draft: ConnectionDraft, kind: ConnectionKind): ConnectionDraft {
+  const oldDefault = CONNECTION_FORMS[draft.kind].defaults.port ?? '';
   const port =
-    draft.port === '' || Object.values(DEFAULT_PORTS).includes(draft.port) ? (DEFAULT_PORTS[kind] ?? '') : draft.port;
+    draft.port === '' || draft.port === oldDefault ? (CONNECTION_FORMS[kind].defaults.port ?? '') : draft.port;
   return { ...draft, kind, port };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { CANARY_PASSWORD, closedPort, TEST_COLUMNS, TEST_TABLE, TEST_VIEW } from '../../support/databases';
 import { expectFailure, openSession, timings } from './driver-attempts';
 import { driverTargets, MISSING_DATABASE, type Login } from './driver-targets';
@@ -18,11 +18,17 @@ afterAll(() => {
 
 for (const target of driverTargets()) {
   describe(target.name, () => {
-    // A server that is down fails every case here with the message saying how to start it.
-    beforeAll(() => target.setUp());
+    // Every case awaits the setup itself (not a beforeAll, which would leave the cases "skipped"),
+    // so a server that is down fails each case with the message saying how to start it.
+    const ready = memoize(() => target.setUp());
+    const serverCase = (name: string, body: () => Promise<void>) =>
+      it(name, async () => {
+        await ready();
+        await body();
+      });
     afterAll(() => target.tearDown());
 
-    it('connects and reports the server version', async () => {
+    serverCase('connects and reports the server version', async () => {
       const session = await openSession(target.login('reader'));
       try {
         expect(await session.serverVersion()).toMatch(target.versionPattern);
@@ -33,7 +39,7 @@ for (const target of driverTargets()) {
 
     const { wrongPassword, passwordCheck, closedPort: atClosedPort, scopedLoginUnknownDatabase } = target;
     if (wrongPassword !== undefined) {
-      it('answers a wrong password with AUTH', async () => {
+      serverCase('answers a wrong password with AUTH', async () => {
         if (passwordCheck !== undefined) expect(await passwordCheck.probe(), passwordCheck.hint).toBe(true);
         const result = await expectFailure(wrongPassword(), 'AUTH', {
           target: target.name,
@@ -43,7 +49,7 @@ for (const target of driverTargets()) {
       });
     }
 
-    it('answers an unknown database with DATABASE_NOT_FOUND', async () => {
+    serverCase('answers an unknown database with DATABASE_NOT_FOUND', async () => {
       const result = await expectFailure(target.unknownDatabase(), 'DATABASE_NOT_FOUND', {
         target: target.name,
         scenario: 'unknown database',
@@ -52,18 +58,21 @@ for (const target of driverTargets()) {
     });
 
     if (scopedLoginUnknownDatabase !== undefined) {
-      it('answers an unknown database for a login with table grants only with AUTH, saying it may not exist', async () => {
-        const result = await expectFailure(scopedLoginUnknownDatabase(), 'AUTH', {
-          target: target.name,
-          scenario: 'unknown database, table-scoped login',
-        });
-        expect(result.message).toContain(MISSING_DATABASE);
-        expect(result.message).toMatch(/does not exist/);
-      });
+      serverCase(
+        'answers an unknown database for a login with table grants only with AUTH, saying it may not exist',
+        async () => {
+          const result = await expectFailure(scopedLoginUnknownDatabase(), 'AUTH', {
+            target: target.name,
+            scenario: 'unknown database, table-scoped login',
+          });
+          expect(result.message).toContain(MISSING_DATABASE);
+          expect(result.message).toMatch(/does not exist/);
+        },
+      );
     }
 
     if (atClosedPort !== undefined) {
-      it('answers a closed port with UNREACHABLE', async () => {
+      serverCase('answers a closed port with UNREACHABLE', async () => {
         const port = await closedPort();
         const result = await expectFailure(atClosedPort(port), 'UNREACHABLE', {
           target: target.name,
@@ -74,7 +83,7 @@ for (const target of driverTargets()) {
     }
 
     for (const login of ['writer', 'reader'] as Login[]) {
-      it(`reports the ${login} login's write access as ${target.writeAccess[login]}`, async () => {
+      serverCase(`reports the ${login} login's write access as ${target.writeAccess[login]}`, async () => {
         const session = await openSession(target.login(login));
         try {
           const access = await session.writeAccess();
@@ -87,7 +96,7 @@ for (const target of driverTargets()) {
       });
     }
 
-    it(`finds ${TEST_TABLE}, its view and its columns in the schema browser`, async () => {
+    serverCase(`finds ${TEST_TABLE}, its view and its columns in the schema browser`, async () => {
       const session = await openSession(target.login('reader'));
       try {
         if (target.namespace !== null) expect(await session.listSchemas()).toContain(target.namespace);
@@ -142,3 +151,8 @@ describe('odbc driver manager', () => {
     expect(result.message).toContain('connection string');
   });
 });
+
+function memoize<T>(load: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= load());
+}

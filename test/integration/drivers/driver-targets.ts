@@ -112,7 +112,7 @@ const odbcMariaDb: Target = {
   name: 'odbc → MariaDB ODBC',
   setUp: ensureMysqlTestDatabase,
   tearDown: () => undefined,
-  versionPattern: /MariaDB/,
+  versionPattern: /^MariaDB \d+\.\d+/,
   login: (login) => odbc(mariaOdbc(TEST_DATABASE, loginName(login))),
   unknownDatabase: () => odbc(mariaOdbc(MISSING_DATABASE, READER_LOGIN)),
   wrongPassword: () => odbc(mariaOdbc(TEST_DATABASE, READER_LOGIN), WRONG_PASSWORD),

@@ -1,6 +1,6 @@
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mysqlConnectionOptions } from '../../../src-main/drivers/mysql/mysql-config';
 import { postgresClientConfig } from '../../../src-main/drivers/postgres/pg-config';
 import {
@@ -20,12 +20,12 @@ import {
  * 02:00 does not even exist in Europe/Brussels).
  */
 describe('postgres client settings', () => {
-  beforeAll(() => ensurePostgresTestDatabase());
-
   it('keep timestamp, date and timestamptz values as text, timestamptz in ISO 8601', async () => {
+    // In the case, not a beforeAll: a server that is down fails the case with how to start it.
+    await ensurePostgresTestDatabase();
     const client = new pg.Client(
       postgresClientConfig(
-        { kind: 'postgres', ...PG_ENDPOINT, database: TEST_DATABASE, user: READER_LOGIN },
+        { kind: 'postgres', ...PG_ENDPOINT, database: TEST_DATABASE, user: READER_LOGIN, tls: 'disable' },
         CANARY_PASSWORD,
         5_000,
       ),
@@ -58,12 +58,11 @@ describe('postgres client settings', () => {
 });
 
 describe('mysql client settings', () => {
-  beforeAll(() => ensureMysqlTestDatabase());
-
   it('keep DATETIME as text and BIGINT / DECIMAL as exact strings, and refuse two statements', async () => {
+    await ensureMysqlTestDatabase();
     const connection = await mysql.createConnection(
       mysqlConnectionOptions(
-        { kind: 'mysql', ...MYSQL_ENDPOINT, database: TEST_DATABASE, user: READER_LOGIN },
+        { kind: 'mysql', ...MYSQL_ENDPOINT, database: TEST_DATABASE, user: READER_LOGIN, tls: 'disable' },
         CANARY_PASSWORD,
         5_000,
       ),

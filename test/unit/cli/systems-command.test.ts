@@ -69,19 +69,27 @@ describe('acd-link systems add', () => {
     [
       'postgres',
       ['--kind', 'postgres', '--host', 'acd01', '--port', '5433', '--database', 'cms', '--user', 'reader'],
-      { kind: 'postgres', host: 'acd01', port: 5433, database: 'cms', user: 'reader' },
+      { kind: 'postgres', host: 'acd01', port: 5433, database: 'cms', user: 'reader', tls: 'disable' },
       'postgres reader@acd01:5433/cms',
     ],
     [
       'postgres (default port)',
       ['--kind', 'postgres', '--host', 'acd01', '--database', 'cms', '--user', 'reader'],
-      { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'reader' },
+      { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'reader', tls: 'disable' },
       'postgres reader@acd01:5432/cms',
     ],
     [
       'mssql with a named instance',
       ['--kind', 'mssql', '--host', 'ucce', '--instance', 'AW', '--database', 'awdb', '--user', 'wfm'],
-      { kind: 'mssql', host: 'ucce', instance: 'AW', database: 'awdb', user: 'wfm' },
+      {
+        kind: 'mssql',
+        host: 'ucce',
+        instance: 'AW',
+        database: 'awdb',
+        user: 'wfm',
+        encrypt: true,
+        trustServerCertificate: false,
+      },
       'mssql wfm@ucce\\AW/awdb',
     ],
     [

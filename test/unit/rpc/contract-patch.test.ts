@@ -44,7 +44,7 @@ describe('update patches carry only the fields they name', () => {
       name: 'Avaya',
       vendor: 'universal',
       timeZone: 'UTC',
-      connection: { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'r' },
+      connection: { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'r', tls: 'disable' },
     });
   });
 

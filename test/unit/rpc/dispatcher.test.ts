@@ -9,7 +9,7 @@ const system: OutputOf<'systems.create'> = {
   name: 'Avaya',
   vendor: 'avaya-cms',
   timeZone: 'Europe/Brussels',
-  connection: { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'reader' },
+  connection: { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'reader', tls: 'disable' },
   passwordSet: false,
   isDemo: false,
 };

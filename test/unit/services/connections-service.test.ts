@@ -19,7 +19,7 @@ function recordingRun(answer: (password: string | undefined) => unknown) {
   return { run, requests, deadlines };
 }
 
-const pg = { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'reader' } as const;
+const pg = { kind: 'postgres', host: 'acd01', port: 5432, database: 'cms', user: 'reader', tls: 'disable' } as const;
 
 describe('connections.test', () => {
   it('uses the stored password of a saved system and warns when the login can write', async () => {

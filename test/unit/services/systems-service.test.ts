@@ -38,7 +38,15 @@ describe('systems through the dispatcher', () => {
       name: 'Cisco',
       vendor: 'universal',
       timeZone: 'UTC',
-      connection: { kind: 'mssql', host: 'ucce', instance: 'AW', database: 'awdb', user: 'wfm' },
+      connection: {
+        kind: 'mssql',
+        host: 'ucce',
+        instance: 'AW',
+        database: 'awdb',
+        user: 'wfm',
+        encrypt: true,
+        trustServerCertificate: false,
+      },
       passwordSet: false,
       isDemo: false,
     });

@@ -10,8 +10,24 @@ import { MssqlConnectError, SsrpLookupError } from '../../../../src-main/drivers
 import { MssqlConfigError } from '../../../../src-main/drivers/mssql/mssql-target';
 
 const CANARY = 'Canary-Pw-7f3a9';
-const connection: MssqlConnection = { kind: 'mssql', host: 'acd01', port: 1433, database: 'cms', user: 'reader' };
-const named: MssqlConnection = { kind: 'mssql', host: 'acd01', instance: 'CMS', database: 'cms', user: 'reader' };
+const connection: MssqlConnection = {
+  kind: 'mssql',
+  host: 'acd01',
+  port: 1433,
+  database: 'cms',
+  user: 'reader',
+  encrypt: true,
+  trustServerCertificate: false,
+};
+const named: MssqlConnection = {
+  kind: 'mssql',
+  host: 'acd01',
+  instance: 'CMS',
+  database: 'cms',
+  user: 'reader',
+  encrypt: true,
+  trustServerCertificate: false,
+};
 
 function classify(error: unknown, target: MssqlConnection = connection) {
   const result = mssqlDriver.classify(error, target);

@@ -25,7 +25,14 @@ async function owned<T extends { close(): Promise<void> }>(resource: Promise<T>)
 }
 
 const LOGIN_FAILED = { number: 18456, message: "Login failed for user 'reader'." };
-const base = { kind: 'mssql', host: '127.0.0.1', database: 'cms', user: 'reader' } as const;
+const base = {
+  kind: 'mssql',
+  host: '127.0.0.1',
+  database: 'cms',
+  user: 'reader',
+  encrypt: true,
+  trustServerCertificate: false,
+} as const;
 
 interface Attempt extends ClassifiedError {
   elapsedMs: number;

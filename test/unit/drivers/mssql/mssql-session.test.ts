@@ -44,7 +44,16 @@ async function open(
 ): Promise<{ server: TdsDouble; session: DbSession }> {
   const server = await startTdsDouble({ loginErrors: [], answer, ...behaviour });
   cleanups.push(() => server.close());
-  const connection = { kind: 'mssql', host: 'localhost', port: server.port, database: 'cms', user: 'reader', ...patch };
+  const connection = {
+    kind: 'mssql',
+    host: 'localhost',
+    port: server.port,
+    database: 'cms',
+    user: 'reader',
+    encrypt: true,
+    trustServerCertificate: false,
+    ...patch,
+  };
   const session = await driver.connect(connection as MssqlConnection, CANARY, { timeoutMs: 1500 });
   cleanups.unshift(() => session.close());
   return { server, session };
@@ -76,7 +85,14 @@ describe('a session on a server that accepted the login', () => {
     const started = Date.now();
     const error = await session.listColumns('dbo', 'anything').catch((caught: unknown) => caught);
     expect(Date.now() - started).toBeLessThan(1500 + 1000 + 500);
-    const connection = { kind: 'mssql', host: 'localhost', database: 'cms', user: 'reader' } as const;
+    const connection = {
+      kind: 'mssql',
+      host: 'localhost',
+      database: 'cms',
+      user: 'reader',
+      encrypt: true,
+      trustServerCertificate: false,
+    } as const;
     expect(driver.classify(error, connection)).toMatchObject({
       category: 'TIMEOUT',
       message: expect.stringMatching(/did not finish a request in time/),
@@ -88,7 +104,14 @@ describe('a session on a server that accepted the login', () => {
     const error = await session.listColumns('dbo', 'no_such_table').catch((caught: unknown) => caught);
     expect(String(error)).toContain("Invalid object name '***'");
     expect((error as Error).stack).not.toContain(CANARY);
-    const connection = { kind: 'mssql', host: 'localhost', database: 'cms', user: 'reader' } as const;
+    const connection = {
+      kind: 'mssql',
+      host: 'localhost',
+      database: 'cms',
+      user: 'reader',
+      encrypt: true,
+      trustServerCertificate: false,
+    } as const;
     expect(driver.classify(error, connection).message).not.toContain(CANARY);
   });
 });
@@ -103,6 +126,8 @@ describe('encryption', () => {
       port: server.port,
       database: 'cms',
       user: 'reader',
+      encrypt: true,
+      trustServerCertificate: false,
     };
     const error = await driver.connect(connection, CANARY, { timeoutMs: 1500 }).catch((caught: unknown) => caught);
     const result = driver.classify(error, connection);

@@ -8,7 +8,14 @@ import {
   type MssqlConnection,
 } from '../../../../src-main/drivers/mssql/mssql-target';
 
-const base: MssqlConnection = { kind: 'mssql', host: 'acd01', database: 'cms', user: 'reader' };
+const base: MssqlConnection = {
+  kind: 'mssql',
+  host: 'acd01',
+  database: 'cms',
+  user: 'reader',
+  encrypt: true,
+  trustServerCertificate: false,
+};
 
 describe('targetOf', () => {
   it('uses port 1433 when neither a port nor an instance is given', () => {
@@ -56,12 +63,5 @@ describe('tlsChoiceOf', () => {
   it('reads encrypt and trustServerCertificate when the connection carries them', () => {
     const loose = { ...base, encrypt: false, trustServerCertificate: true } as MssqlConnection;
     expect(tlsChoiceOf(loose)).toEqual({ encrypt: false, trustServerCertificate: true });
-  });
-
-  it('understands the tls mode the other drivers use', () => {
-    const withMode = (tls: string) => tlsChoiceOf({ ...base, tls } as MssqlConnection);
-    expect(withMode('disable')).toEqual({ encrypt: false, trustServerCertificate: false });
-    expect(withMode('require')).toEqual({ encrypt: true, trustServerCertificate: true });
-    expect(withMode('verify')).toEqual({ encrypt: true, trustServerCertificate: false });
   });
 });

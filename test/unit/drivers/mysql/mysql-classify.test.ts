@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { classifyMysqlError } from '../../../../src-main/drivers/mysql/mysql-classify';
-import type { MysqlConnection } from '../../../../src-main/drivers/mysql/mysql-config';
+import { mysqlConnectionOptions, type MysqlConnection } from '../../../../src-main/drivers/mysql/mysql-config';
 
-const connection: MysqlConnection = { kind: 'mysql', host: 'acd-db.example', port: 3307, database: 'cms', user: 'wfm' };
+const connection: MysqlConnection = {
+  kind: 'mysql',
+  host: 'acd-db.example',
+  port: 3307,
+  database: 'cms',
+  user: 'wfm',
+  tls: 'disable',
+};
 const classify = (error: unknown) => classifyMysqlError(error, connection);
 
 /** What mysql2 throws for a server error packet. */
@@ -87,5 +94,21 @@ describe('classifyMysqlError', () => {
       message: 'MySQL/MariaDB reported: Access denied; you need SUPER (error 1227)',
     });
     expect(classify(null).category).toBe('ERROR');
+  });
+});
+
+describe('mysqlConnectionOptions', () => {
+  it('keeps dates as text, big numbers exact, one statement per call, and the timeout for the login', () => {
+    expect(mysqlConnectionOptions(connection, 'pw', 4_000)).toMatchObject({
+      connectTimeout: 4_000,
+      dateStrings: true,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      multipleStatements: false,
+    });
+    expect(mysqlConnectionOptions(connection, 'pw', 4_000)).not.toHaveProperty('ssl');
+    expect(mysqlConnectionOptions({ ...connection, tls: 'verify' }, 'pw', 4_000).ssl).toEqual({
+      rejectUnauthorized: true,
+    });
   });
 });

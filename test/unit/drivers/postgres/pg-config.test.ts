@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { postgresClientConfig, type PostgresConnection } from '../../../../src-main/drivers/postgres/pg-config';
 import { textDateTypes, timestamptzToIso } from '../../../../src-main/drivers/postgres/pg-text-types';
 
-const connection: PostgresConnection = { kind: 'postgres', host: 'db', port: 5432, database: 'cms', user: 'wfm' };
+const connection: PostgresConnection = {
+  kind: 'postgres',
+  host: 'db',
+  port: 5432,
+  database: 'cms',
+  user: 'wfm',
+  tls: 'disable',
+};
 
 describe('postgresClientConfig', () => {
   it('uses the timeout for the login and the server-side statement limit, with a client backstop', () => {
@@ -27,11 +34,13 @@ describe('postgresClientConfig', () => {
     expect(config.database).toBeUndefined();
   });
 
-  it('honours a TLS mode once the connection carries one', () => {
-    const withTls = { ...connection, tls: 'verify' } as PostgresConnection;
-    expect(postgresClientConfig(withTls, 'pw', 1_000).ssl).toEqual({ rejectUnauthorized: true });
-    const encryptOnly = { ...connection, tls: 'require' } as PostgresConnection;
-    expect(postgresClientConfig(encryptOnly, 'pw', 1_000).ssl).toEqual({ rejectUnauthorized: false });
+  it('maps the TLS mode: verify checks the certificate, require only encrypts', () => {
+    expect(postgresClientConfig({ ...connection, tls: 'verify' }, 'pw', 1_000).ssl).toEqual({
+      rejectUnauthorized: true,
+    });
+    expect(postgresClientConfig({ ...connection, tls: 'require' }, 'pw', 1_000).ssl).toEqual({
+      rejectUnauthorized: false,
+    });
   });
 });
 

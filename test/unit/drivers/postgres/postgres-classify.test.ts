@@ -8,6 +8,7 @@ const connection: PostgresConnection = {
   port: 5433,
   database: 'cms',
   user: 'wfm',
+  tls: 'disable',
 };
 const classify = (error: unknown) => classifyPostgresError(error, connection);
 
