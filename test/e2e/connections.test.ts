@@ -53,7 +53,9 @@ describe('Test connection and the schema browser in Chromium', () => {
     await app.button('New system').click();
     await app.field('Database type').selectOption({ label: 'Other (ODBC)' });
     await page.getByText(/Suggestions: \d+ data source\(s\) and \d+ driver\(s\) installed/).waitFor();
-    const suggestions = await page.locator('datalist option').evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+    const suggestions = await page
+      .locator('datalist option')
+      .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
     expect(suggestions).toEqual(expect.arrayContaining(['DRIVER={PostgreSQL Unicode};', 'DRIVER={SQLite3};']));
     await app.field('Connection string').fill('DRIVER={IBM INFORMIX ODBC DRIVER};SERVER=cms;DATABASE=cms;UID=wfm;');
     const advice = page.getByRole('list', { name: 'Advice on the connection string' });
