@@ -51,6 +51,22 @@ try {
   await page.getByRole('button', { name: 'Create system', exact: true }).click();
   await page.getByRole('alert').first().waitFor();
   await page.screenshot({ path: path.join(outDir, 'new-system-errors.png') });
+  await page.getByRole('button', { name: 'New system', exact: true }).click();
+  await page.getByLabel('System name', { exact: true }).fill('Avaya CMS (Informix)');
+  await page.getByLabel('Database type', { exact: true }).selectOption({ label: 'Other (ODBC)' });
+  await page.getByLabel('Connection string', { exact: true }).fill('DRIVER={IBM INFORMIX ODBC DRIVER};SERVER=cms;DATABASE=cms;UID=wfm;');
+  await page.getByRole('list', { name: 'Advice on the connection string' }).waitFor();
+  await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+  await page.getByRole('status', { name: 'Test connection' }).getByText('driver missing').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'odbc-test-connection.png') });
+  await tree.getByText('Demo ACD (embedded SQLite)', { exact: true }).click();
+  await page.getByRole('button', { name: 'Test connection', exact: true }).click();
+  await page.getByRole('status', { name: 'Test connection' }).getByText('connected').waitFor();
+  await tree.getByText('Database objects', { exact: true }).click();
+  await tree.getByText('main', { exact: true }).click();
+  await tree.getByText('interval_stats', { exact: true }).click();
+  await tree.getByText('calls_offered', { exact: true }).waitFor();
+  await page.screenshot({ path: path.join(outDir, 'schema-browser.png') });
   console.log(`screenshots written to ${path.relative(root, outDir)}`);
 } finally {
   await context.close();

@@ -19,3 +19,10 @@ export function toFormErrors(error: RpcError): FormErrors {
 export const noErrors: FormErrors = { fields: {} };
 
 export const hasErrors = (errors: FormErrors) => errors.summary !== undefined || Object.keys(errors.fields).length > 0;
+
+/** The form without the error of one field: shown until the user edits that field. */
+export function withoutFieldError(errors: FormErrors, ...paths: string[]): FormErrors {
+  if (!paths.some((path) => path in errors.fields)) return errors;
+  const fields = Object.fromEntries(Object.entries(errors.fields).filter(([path]) => !paths.includes(path)));
+  return { ...errors, fields };
+}

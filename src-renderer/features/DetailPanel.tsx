@@ -25,14 +25,14 @@ function SelectedForm() {
   const tree = useAppStore((state) => state.tree);
   switch (selection.kind) {
     case 'new-system':
-      return <SystemForm key="new-system" />;
+      return <SystemForm key={`new-system-${selection.form}`} />;
     case 'system': {
       const system = tree.find((node) => node.id === selection.id);
       return system ? <SystemForm key={`s${system.id}`} system={system} /> : null;
     }
     case 'new-integration': {
       const system = tree.find((node) => node.id === selection.systemId);
-      return system ? <IntegrationForm key={`new-${system.id}`} system={system} /> : null;
+      return system ? <IntegrationForm key={`new-${system.id}-${selection.form}`} system={system} /> : null;
     }
     case 'integration': {
       const system = tree.find((node) => node.integrations.some((integration) => integration.id === selection.id));

@@ -9,8 +9,9 @@ export type Selection =
   | { kind: 'none' }
   | { kind: 'system'; id: number }
   | { kind: 'integration'; id: number }
-  | { kind: 'new-system' }
-  | { kind: 'new-integration'; systemId: number };
+  /** `form` numbers each "New …" click, so every click opens a fresh, empty form. */
+  | { kind: 'new-system'; form: number }
+  | { kind: 'new-integration'; systemId: number; form: number };
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 

@@ -9,7 +9,7 @@ import {
   type SystemTreeNode,
 } from '../../../src-shared/contract/model';
 import { CheckboxField, Field } from '../../components/Field';
-import { hasErrors, noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
+import { hasErrors, noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { PreviewPanel } from '../preview/PreviewPanel';
 
@@ -55,7 +55,14 @@ export function IntegrationForm({ system, integration }: Props) {
         </h2>
         {integration?.paused && <p className="note warn">{t('integration.pausedNote')}</p>}
         <Field label={t('integration.name')} error={errors.fields.name}>
-          <input value={name} onChange={(event) => setName(event.target.value)} autoFocus={!integration} />
+          <input
+            value={name}
+            onChange={(event) => {
+              setName(event.target.value);
+              setErrors((current) => withoutFieldError(current, 'name'));
+            }}
+            autoFocus={!integration}
+          />
         </Field>
         <div className="field-grid">
           <Field label={t('integration.importType')} error={errors.fields.importType}>

@@ -48,7 +48,7 @@ export function OdbcConnectionStringField({ label, help, error, value, onChange 
   // Advice for text that has since been cleared or changed is not shown.
   const messages = advice.text === value && value.trim() !== '' ? advice.messages : [];
   return (
-    <>
+    <div className="wide">
       <Field label={label} help={help} error={error}>
         <input list={listId} value={value} spellCheck={false} onChange={(event) => onChange(event.target.value)} />
       </Field>
@@ -76,6 +76,6 @@ export function OdbcConnectionStringField({ label, help, error, value, onChange 
           ))}
         </ul>
       )}
-    </>
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { VENDOR_INTERFACES, type ExternalSystem, type VendorInterface } from '../../../src-shared/contract/model';
 import { listTimeZones } from '../../../src-shared/contract/time-zone';
 import { CheckboxField, Field } from '../../components/Field';
-import { hasErrors, noErrors, toFormErrors, type FormErrors } from '../../components/form-errors';
+import { hasErrors, noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { ConnectionFields } from './ConnectionFields';
 import { TestConnectionResult, type TestOutcome } from './TestConnectionResult';
@@ -64,7 +64,14 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
       <h2 id="system-form-title">{system ? t('system.heading') : t('system.newHeading')}</h2>
       {system?.isDemo && <p className="note">{t('system.demoNote')}</p>}
       <Field label={t('system.name')} error={errors.fields.name}>
-        <input value={name} onChange={(event) => setName(event.target.value)} autoFocus={!system} />
+        <input
+          value={name}
+          onChange={(event) => {
+            setName(event.target.value);
+            setErrors((current) => withoutFieldError(current, 'name'));
+          }}
+          autoFocus={!system}
+        />
       </Field>
       <div className="field-grid">
         <Field label={t('system.vendor')} error={errors.fields.vendor}>
@@ -77,7 +84,14 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
           </select>
         </Field>
         <Field label={t('system.timeZone')} help={t('system.timeZoneHelp')} error={errors.fields.timeZone}>
-          <input list="time-zones" value={timeZone} onChange={(event) => setTimeZone(event.target.value)} />
+          <input
+            list="time-zones"
+            value={timeZone}
+            onChange={(event) => {
+              setTimeZone(event.target.value);
+              setErrors((current) => withoutFieldError(current, 'timeZone'));
+            }}
+          />
         </Field>
         <datalist id="time-zones">
           {zones.map((zone) => (
@@ -97,7 +111,17 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
           ))}
         </select>
       </Field>
-      <ConnectionFields draft={connection} errors={errors.fields} onChange={setConnection} />
+      <ConnectionFields
+        draft={connection}
+        errors={errors.fields}
+        onChange={(next) => {
+          const changed = Object.keys(next).filter(
+            (key) => next[key as keyof typeof next] !== connection[key as keyof typeof connection],
+          );
+          setConnection(next);
+          setErrors((current) => withoutFieldError(current, ...changed.map((key) => `connection.${key}`)));
+        }}
+      />
       {connection.kind !== 'sqlite' && (
         <>
           <Field

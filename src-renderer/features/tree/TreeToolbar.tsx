@@ -20,13 +20,13 @@ export function TreeToolbar({ onRename }: { onRename(): void }) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label={t('tree.heading')}>
-      <button type="button" onClick={() => select({ kind: 'new-system' })}>
+      <button type="button" onClick={() => select({ kind: 'new-system', form: Date.now() })}>
         {t('tree.newSystem')}
       </button>
       <button
         type="button"
         disabled={systemId === undefined}
-        onClick={() => systemId !== undefined && select({ kind: 'new-integration', systemId })}
+        onClick={() => systemId !== undefined && select({ kind: 'new-integration', systemId, form: Date.now() })}
       >
         {t('tree.newIntegration')}
       </button>

@@ -82,3 +82,12 @@ describe('renderer store', () => {
     expect(preview.status === 'ready' && preview.integrationId).toBe(second!.id);
   });
 });
+
+describe('form errors', () => {
+  it('drops the error of an edited field and keeps the others', async () => {
+    const { withoutFieldError } = await import('../../../src-renderer/components/form-errors');
+    const errors = { fields: { name: 'must not be empty', 'connection.host': 'is required' } };
+    expect(withoutFieldError(errors, 'connection.host')).toEqual({ fields: { name: 'must not be empty' } });
+    expect(withoutFieldError(errors, 'timeZone')).toBe(errors);
+  });
+});
