@@ -54,7 +54,9 @@ try {
   await page.getByRole('button', { name: 'New system', exact: true }).click();
   await page.getByLabel('System name', { exact: true }).fill('Avaya CMS (Informix)');
   await page.getByLabel('Database type', { exact: true }).selectOption({ label: 'Other (ODBC)' });
-  await page.getByLabel('Connection string', { exact: true }).fill('DRIVER={IBM INFORMIX ODBC DRIVER};SERVER=cms;DATABASE=cms;UID=wfm;');
+  await page
+    .getByLabel('Connection string', { exact: true })
+    .fill('DRIVER={IBM INFORMIX ODBC DRIVER};SERVER=cms;DATABASE=cms;UID=wfm;');
   await page.getByRole('list', { name: 'Advice on the connection string' }).waitFor();
   await page.getByRole('button', { name: 'Test connection', exact: true }).click();
   await page.getByRole('status', { name: 'Test connection' }).getByText('driver missing').waitFor();
