@@ -1,24 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import type { Protocol } from 'electron';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'bundle';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
-
-/** `style-src 'unsafe-inline'` is required by Monaco; everything else is our own bundle only. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -166,3 +153,5 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   protocol.handle(APP_SCHEME, createBundleHandler(rendererDir));
 }
+
+export { CONTENT_SECURITY_POLICY };

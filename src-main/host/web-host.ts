@@ -2,26 +2,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../../src-shared/rpc/dispatcher';
 import type { EventHub } from '../../src-shared/rpc/memory-transport';
 import { contentTypeFor, resolveStaticFile } from './static-files';
 import { parseClientMessage } from './wire';
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Monaco injects inline styles.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -144,3 +131,5 @@ function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
+
+export { CONTENT_SECURITY_POLICY };

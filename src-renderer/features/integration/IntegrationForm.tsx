@@ -9,7 +9,8 @@ import {
   type SystemTreeNode,
 } from '../../../src-shared/contract/model';
 import { CheckboxField, Field } from '../../components/Field';
-import { hasErrors, noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
+import { FormFooter } from '../../components/FormFooter';
+import { noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { PreviewPanel } from '../preview/PreviewPanel';
 
@@ -110,26 +111,18 @@ export function IntegrationForm({ system, integration }: Props) {
             onChange={(event) => setSql(event.target.value)}
           />
         </Field>
-        {hasErrors(errors) && (
-          <p className="form-error" role="alert">
-            {errors.summary ?? t('errors.fixFields')}
-          </p>
-        )}
-        <div className="actions">
-          <button type="submit" className="primary">
-            {integration ? t('integration.save') : t('integration.create')}
-          </button>
+        <FormFooter
+          errors={errors}
+          submitLabel={integration ? t('integration.save') : t('integration.create')}
+          saved={saved}
+          savedLabel={t('integration.saved')}
+        >
           {integration && (
             <button type="button" onClick={() => void runPreview(integration.id, system.id, sql)}>
               {t('integration.runPreview')}
             </button>
           )}
-          {saved && (
-            <span role="status" className="saved">
-              {t('integration.saved')}
-            </span>
-          )}
-        </div>
+        </FormFooter>
       </form>
       {integration && <PreviewPanel integrationId={integration.id} />}
     </div>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { VENDOR_INTERFACES, type ExternalSystem, type VendorInterface } from '../../../src-shared/contract/model';
 import { listTimeZones } from '../../../src-shared/contract/time-zone';
 import { CheckboxField, Field } from '../../components/Field';
-import { hasErrors, noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
+import { FormFooter } from '../../components/FormFooter';
+import { noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { ConnectionFields } from './ConnectionFields';
 import { TestConnectionResult, type TestOutcome } from './TestConnectionResult';
@@ -142,24 +143,16 @@ export function SystemForm({ system }: { system?: ExternalSystem }) {
           )}
         </>
       )}
-      {hasErrors(errors) && (
-        <p className="form-error" role="alert">
-          {errors.summary ?? t('errors.fixFields')}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="primary">
-          {system ? t('system.save') : t('system.create')}
-        </button>
+      <FormFooter
+        errors={errors}
+        submitLabel={system ? t('system.save') : t('system.create')}
+        saved={saved}
+        savedLabel={t('system.saved')}
+      >
         <button type="button" onClick={() => void runTest()} disabled={testOutcome?.kind === 'running'}>
           {t('connection.test')}
         </button>
-        {saved && (
-          <span role="status" className="saved">
-            {t('system.saved')}
-          </span>
-        )}
-      </div>
+      </FormFooter>
       {testOutcome && <TestConnectionResult outcome={testOutcome} />}
     </form>
   );
