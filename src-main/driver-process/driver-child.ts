@@ -3,15 +3,35 @@
 import { FAULTS_ENV, type DriverFault, type DriverRequest } from './protocol';
 import { runOperation } from './run-operation';
 
-process.on('message', (message: { request: DriverRequest; fault?: DriverFault }) => {
-  if (process.env[FAULTS_ENV] === '1' && message.fault) injectFault(message.fault);
-  void runOperation(message.request).then((response) => {
-    process.send?.(response, () => process.exit(0));
-  });
-});
+type Incoming = { request: DriverRequest; fault?: DriverFault };
 
-// The parent going away must not leave an orphan holding a database connection.
-process.on('disconnect', () => process.exit(0));
+function handle(message: Incoming, reply: (response: unknown) => void): void {
+  if (process.env[FAULTS_ENV] === '1' && message.fault) injectFault(message.fault);
+  void runOperation(message.request).then(reply);
+}
+
+/** Electron's utilityProcess talks through `process.parentPort`; Node's fork through `process.send`. */
+const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
+if (parentPort) {
+  parentPort.on('message', (event) =>
+    handle(event.data as Incoming, (response) => {
+      parentPort.postMessage(response);
+      // Let the message leave before exiting; the parent kills us anyway once it has the answer.
+      setTimeout(() => process.exit(0), 50);
+    }),
+  );
+} else {
+  process.on('message', (message: Incoming) =>
+    handle(message, (response) => process.send?.(response, () => process.exit(0))),
+  );
+  // The parent going away must not leave an orphan holding a database connection.
+  process.on('disconnect', () => process.exit(0));
+}
+
+interface ElectronParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
 
 function injectFault(fault: DriverFault): void {
   if (fault === 'crash') process.kill(process.pid, 'SIGSEGV');

@@ -1,14 +1,16 @@
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DriverFault, DriverRequest, DriverResponse } from './protocol';
 import { FAULTS_ENV } from './protocol';
+import { forkDriverChild, type DriverChild, type SpawnDriverChild } from './driver-child-handle';
 
 export interface DriverRunnerOptions {
   /** Heap limit of the driver process; a flood beyond it ends that process only. */
   maxMemoryMb?: number;
+  /** How the process is started: Node's fork by default, Electron's utilityProcess on the desktop. */
+  spawn?: SpawnDriverChild;
   /** Test hooks: see the spawned child, inject a fault. */
-  onSpawn?: (child: ChildProcess) => void;
+  onSpawn?: (child: DriverChild) => void;
   fault?: DriverFault;
 }
 
@@ -29,21 +31,18 @@ export function runInDriverProcess<T>(
   return new Promise((resolve) => {
     let settled = false;
     let stderrTail = '';
-    const child = fork(script, [], {
+    const child = (options.spawn ?? forkDriverChild)(script, {
       execArgv: [...execArgv, `--max-old-space-size=${memory}`],
-      // Electron's binary behaves as Node only with this; harmless in Node.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ...(options.fault ? { [FAULTS_ENV]: '1' } : {}) },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
+      env: { ...process.env, ...(options.fault ? { [FAULTS_ENV]: '1' } : {}) },
     });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderrTail = (stderrTail + chunk.toString()).slice(-2000);
+    child.onStderr((text) => {
+      stderrTail = (stderrTail + text).slice(-2000);
     });
     const finish = (response: DriverResponse<T>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (child.running) child.kill('SIGKILL');
       resolve(response);
     };
     const timer = setTimeout(() => {
@@ -55,11 +54,11 @@ export function runInDriverProcess<T>(
           '(a firewall that drops packets behaves like this); check host and port, or raise the timeout.',
       });
     }, deadlineMs);
-    child.on('message', (message) => finish(message as DriverResponse<T>));
-    child.on('error', (error) =>
+    child.onMessage((message) => finish(message as DriverResponse<T>));
+    child.onError((error) =>
       finish({ ok: false, category: 'ERROR', message: `The driver process could not start: ${error.message}` }),
     );
-    child.on('exit', (code, signal) =>
+    child.onExit((code, signal) =>
       finish({ ok: false, category: 'ERROR', message: describeExit(code, signal, stderrTail, memory) }),
     );
     options.onSpawn?.(child);
@@ -67,7 +66,7 @@ export function runInDriverProcess<T>(
   });
 }
 
-function describeExit(code: number | null, signal: NodeJS.Signals | null, stderr: string, memoryMb: number): string {
+function describeExit(code: number | null, signal: string | null, stderr: string, memoryMb: number): string {
   if (/heap out of memory|Allocation failed/i.test(stderr)) {
     return `The database driver used more than ${memoryMb} MB and was stopped. Nothing else was affected; try again, or narrow the query.`;
   }

@@ -1,6 +1,8 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { createAppContext, type AppContext } from '../app-context';
+import { runInDriverProcess } from '../driver-process/driver-runner';
+import { createUtilityProcessSpawner } from './utility-process-spawner';
 import { resolveDataDir } from '../data-dir';
 import { StoreError } from '../store/store-error';
 import {
@@ -74,7 +76,12 @@ function openContext(): AppContext | undefined {
   try {
     // safeStorage answers "unavailable" before ready, so the cipher is made here, not above.
     const cipher = createSafeStorageCipher(safeStorage, { fallbackKeyFile: path.join(dataDir, 'secrets.key') });
-    return createAppContext({ dataDir, cipher });
+    const spawn = createUtilityProcessSpawner(utilityProcess);
+    return createAppContext({
+      dataDir,
+      cipher,
+      runDriver: (request, deadlineMs, options) => runInDriverProcess(request, deadlineMs, { ...options, spawn }),
+    });
   } catch (error) {
     reportStartupFailure(error);
     return undefined;

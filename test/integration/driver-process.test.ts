@@ -2,6 +2,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forkDriverChild } from '../../src-main/driver-process/driver-child-handle';
 import { runInDriverProcess } from '../../src-main/driver-process/driver-runner';
 import type { DriverRequest } from '../../src-main/driver-process/protocol';
 import type { Connection } from '../../src-shared/contract/model';
@@ -176,4 +177,15 @@ describe('a server that accepts TCP and never answers', () => {
       expect(JSON.stringify(response)).not.toContain('Canary-Pw-7f3a9');
     });
   }
+});
+
+describe('driver child in an Electron utility process', () => {
+  it('answers through process.parentPort', async () => {
+    const shim = path.join(__dirname, '..', 'support', 'parent-port-shim.cjs');
+    const response = await runInDriverProcess<TestValue>(sqliteTest(), 15_000, {
+      spawn: (script, options) =>
+        forkDriverChild(script, { ...options, execArgv: ['--require', shim, ...options.execArgv] }),
+    });
+    expect(response).toMatchObject({ ok: true, value: { writeAccess: { state: 'read-only' } } });
+  });
 });

@@ -76,6 +76,7 @@ const electron = vi.hoisted(() => {
       session: { defaultSession: { setPermissionRequestHandler: vi.fn() } },
       dialog: { showErrorBox: vi.fn() },
       shell: { openExternal: vi.fn(() => Promise.resolve()) },
+      utilityProcess: { fork: vi.fn() },
     },
   };
 });
