@@ -1,28 +1,43 @@
 // Entry point of the driver process: receives one request over IPC, answers once, exits.
 // A crash, hang or memory flood here costs the main process one error message, nothing more.
-import { FAULTS_ENV, type DriverFault, type DriverRequest } from './protocol';
+import { FAULTS_ENV, type ChildMessage, type DriverFault, type DriverRequest } from './protocol';
 import { runOperation } from './run-operation';
 
 type Incoming = { request: DriverRequest; fault?: DriverFault };
 
-function handle(message: Incoming, reply: (response: unknown) => void): void {
+/** `send` carries ChildMessages; the last one (the result) is followed by the process exiting. */
+function handle(
+  message: Incoming,
+  send: (message: ChildMessage) => void,
+  sendLast: (message: ChildMessage) => void,
+): void {
   if (process.env[FAULTS_ENV] === '1' && message.fault) injectFault(message.fault);
-  void runOperation(message.request).then(reply);
+  void runOperation(message.request, (cancelTarget) => send({ type: 'started', cancelTarget })).then((response) =>
+    sendLast({ type: 'result', response }),
+  );
 }
 
 /** Electron's utilityProcess talks through `process.parentPort`; Node's fork through `process.send`. */
 const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).parentPort;
 if (parentPort) {
   parentPort.on('message', (event) =>
-    handle(event.data as Incoming, (response) => {
-      parentPort.postMessage(response);
-      // Let the message leave before exiting; the parent kills us anyway once it has the answer.
-      setTimeout(() => process.exit(0), 50);
-    }),
+    handle(
+      event.data as Incoming,
+      (message) => parentPort.postMessage(message),
+      (message) => {
+        parentPort.postMessage(message);
+        // Let the message leave before exiting; the parent kills us anyway once it has the answer.
+        setTimeout(() => process.exit(0), 50);
+      },
+    ),
   );
 } else {
   process.on('message', (message: Incoming) =>
-    handle(message, (response) => process.send?.(response, () => process.exit(0))),
+    handle(
+      message,
+      (reply) => process.send?.(reply),
+      (reply) => process.send?.(reply, () => process.exit(0)),
+    ),
   );
   // The parent going away must not leave an orphan holding a database connection.
   process.on('disconnect', () => process.exit(0));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DriverFault, DriverRequest, DriverResponse } from './protocol';
+import type { CancelTarget } from '../drivers/db-session';
+import type { ChildMessage, DriverFault, DriverRequest, DriverResponse } from './protocol';
 import { FAULTS_ENV } from './protocol';
 import { forkDriverChild, type DriverChild, type SpawnDriverChild } from './driver-child-handle';
 
@@ -12,7 +13,12 @@ export interface DriverRunnerOptions {
   /** Test hooks: see the spawned child, inject a fault. */
   onSpawn?: (child: DriverChild) => void;
   fault?: DriverFault;
+  /** Aborting stops the operation: on the server first (where the kind allows), then the process. */
+  signal?: AbortSignal;
 }
+
+/** How long a server-side cancel may take before the driver process is killed regardless. */
+const CANCEL_GRACE_MS = 3000;
 
 export const DEFAULT_DRIVER_MEMORY_MB = 512;
 
@@ -38,15 +44,28 @@ export function runInDriverProcess<T>(
     child.onStderr((text) => {
       stderrTail = (stderrTail + text).slice(-2000);
     });
+    let cancelTarget: CancelTarget | null = null;
     const finish = (response: DriverResponse<T>) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
       if (child.running) child.kill('SIGKILL');
       resolve(response);
     };
+    /** Stop the statement on the server (a second connection), then end the process either way. */
+    const stop = async (response: DriverResponse<T>) => {
+      if (settled) return;
+      if (cancelTarget && request.operation.op !== 'cancel') {
+        await runInDriverProcess({ ...request, operation: { op: 'cancel', target: cancelTarget } }, CANCEL_GRACE_MS);
+      }
+      finish(response);
+    };
+    const onAbort = () => void stop({ ok: false, category: 'CANCELLED', message: 'Cancelled: the query was stopped.' });
+    if (options.signal?.aborted) queueMicrotask(onAbort);
+    else options.signal?.addEventListener('abort', onAbort, { once: true });
     const timer = setTimeout(() => {
-      finish({
+      void stop({
         ok: false,
         category: 'TIMEOUT',
         message:
@@ -54,7 +73,11 @@ export function runInDriverProcess<T>(
           '(a firewall that drops packets behaves like this); check host and port, or raise the timeout.',
       });
     }, deadlineMs);
-    child.onMessage((message) => finish(message as DriverResponse<T>));
+    child.onMessage((raw) => {
+      const message = raw as ChildMessage;
+      if (message.type === 'started') cancelTarget = message.cancelTarget;
+      else finish(message.response as DriverResponse<T>);
+    });
     child.onError((error) =>
       finish({ ok: false, category: 'ERROR', message: `The driver process could not start: ${error.message}` }),
     );

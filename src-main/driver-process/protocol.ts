@@ -1,11 +1,14 @@
 import type { FailureCategory } from '../../src-shared/contract/connection-test';
 import type { Connection } from '../../src-shared/contract/model';
+import type { CancelTarget } from '../drivers/db-session';
 
 export type DriverOperation =
   | { op: 'test' }
   | { op: 'schemas' }
   | { op: 'tables'; schema: string | null }
-  | { op: 'columns'; schema: string | null; table: string };
+  | { op: 'columns'; schema: string | null; table: string }
+  | { op: 'preview'; sql: string; limit: number; statementTimeoutMs: number }
+  | { op: 'cancel'; target: CancelTarget };
 
 export interface DriverRequest {
   connection: Connection;
@@ -25,3 +28,7 @@ export type DriverResponse<T = unknown> =
  */
 export type DriverFault = 'hang' | 'crash' | 'flood';
 export const FAULTS_ENV = 'ACD_LINK_DRIVER_FAULTS';
+
+/** What the child sends: at most one `started` (as soon as connected), then exactly one `result`. */
+export type ChildMessage =
+  { type: 'started'; cancelTarget: CancelTarget | null } | { type: 'result'; response: DriverResponse };

@@ -1,5 +1,5 @@
 import type { Connection } from '../../src-shared/contract/model';
-import type { DbSession, DriverModule } from '../drivers/db-session';
+import type { CancelTarget, DbSession, DriverModule } from '../drivers/db-session';
 import { loadDriver } from '../drivers/registry';
 import type { DriverRequest, DriverResponse } from './protocol';
 
@@ -9,7 +9,10 @@ export interface TestValue {
 }
 
 /** One operation on a fresh session, classified into a response; runs inside the driver process. */
-export async function runOperation(request: DriverRequest): Promise<DriverResponse> {
+export async function runOperation(
+  request: DriverRequest,
+  onStarted: (cancelTarget: CancelTarget | null) => void = () => undefined,
+): Promise<DriverResponse> {
   const { connection, password, timeoutMs, operation } = request;
   let driver: DriverModule;
   try {
@@ -24,6 +27,7 @@ export async function runOperation(request: DriverRequest): Promise<DriverRespon
   let session: DbSession | undefined;
   try {
     session = await driver.connect(connection as Connection, password, { timeoutMs });
+    onStarted(session.cancelTarget());
     switch (operation.op) {
       case 'test': {
         const value: TestValue = {
@@ -38,6 +42,17 @@ export async function runOperation(request: DriverRequest): Promise<DriverRespon
         return { ok: true, value: await session.listTables(operation.schema) };
       case 'columns':
         return { ok: true, value: await session.listColumns(operation.schema, operation.table) };
+      case 'preview':
+        return {
+          ok: true,
+          value: await session.preview(operation.sql, {
+            limit: operation.limit,
+            timeoutMs: operation.statementTimeoutMs,
+          }),
+        };
+      case 'cancel':
+        await session.cancelOther(operation.target);
+        return { ok: true, value: null };
       default:
         return {
           ok: false,

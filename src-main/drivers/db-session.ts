@@ -1,3 +1,4 @@
+import type { CellValue } from '../../src-shared/contract/api';
 import type { ColumnInfo, FailureCategory, TableRef } from '../../src-shared/contract/connection-test';
 import type { Connection } from '../../src-shared/contract/model';
 
@@ -16,8 +17,39 @@ export interface DbSession {
   /** Tables and views of one schema (or of the default schema when null). */
   listTables(schema: string | null): Promise<TableRef[]>;
   listColumns(schema: string | null, table: string): Promise<ColumnInfo[]>;
+  /**
+   * One statement that only reads, inside a read-only transaction (where the database has one)
+   * that is always rolled back; the row cap is applied by a cursor or fetch size, never by
+   * rewriting the SQL.
+   */
+  preview(sql: string, options: PreviewOptions): Promise<PreviewRows>;
+  /** Set once connected, for kinds that can be cancelled from another connection. */
+  cancelTarget(): CancelTarget | null;
+  /** Runs, on this (second) connection, the statement that stops `target`'s running query. */
+  cancelOther(target: CancelTarget): Promise<void>;
   close(): Promise<void>;
 }
+
+/** What a preview reads: the first rows only, and whether the result had more. */
+export interface PreviewRows {
+  columns: string[];
+  rows: CellValue[][];
+  truncated: boolean;
+}
+
+export interface PreviewOptions {
+  /** Rows to return; one more is read to know whether there were more. */
+  limit: number;
+  /** Server-side statement time limit, where the database has one. */
+  timeoutMs: number;
+}
+
+/**
+ * How another connection stops this session's running statement on the server (PostgreSQL
+ * pg_cancel_backend, MySQL/MariaDB KILL QUERY). Kinds without it are stopped by killing the
+ * driver process, which drops the connection.
+ */
+export type CancelTarget = { kind: 'postgres'; pid: number } | { kind: 'mysql'; threadId: number };
 
 export interface ConnectOptions {
   /** The driver's own login/connect timeout; the process watchdog is the hard limit above it. */

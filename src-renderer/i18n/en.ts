@@ -46,6 +46,7 @@ export const en = {
       DRIVER_MISSING: 'driver missing',
       BAD_CONFIG: 'check settings',
       ERROR: 'failed',
+      CANCELLED: 'cancelled',
     },
   },
   importType: {

@@ -14,6 +14,8 @@ export const CONNECTION_CATEGORIES = [
   'DRIVER_MISSING',
   'BAD_CONFIG',
   'ERROR',
+  // A preview the user stopped; never the answer of a connection test.
+  'CANCELLED',
 ] as const;
 export const connectionCategorySchema = z.enum(CONNECTION_CATEGORIES);
 export type ConnectionCategory = z.infer<typeof connectionCategorySchema>;

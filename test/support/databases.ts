@@ -18,8 +18,8 @@ export const TEST_VIEW = 'queue_totals';
 export const TEST_COLUMNS = ['queue_id', 'queue_name', 'interval_start', 'offered', 'answered', 'handling_time'];
 
 const SETUP_HINT = 'Start it with `sudo bash scripts/setup/ensure-system.sh`';
-const PG_ADMIN_URL = process.env.ACD_TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-const MYSQL_ADMIN_URL = process.env.ACD_TEST_MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306/';
+export const PG_ADMIN_URL = process.env.ACD_TEST_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+export const MYSQL_ADMIN_URL = process.env.ACD_TEST_MYSQL_ADMIN_URL ?? 'mysql://root@127.0.0.1:3306/';
 
 export const PG_ENDPOINT = { host: '127.0.0.1', port: 5432 };
 export const MYSQL_ENDPOINT = { host: '127.0.0.1', port: 3306 };
@@ -146,7 +146,7 @@ export async function ensureMysqlTestDatabase(): Promise<void> {
   }
 }
 
-async function connectMysqlAdmin(): Promise<mysql.Connection> {
+export async function connectMysqlAdmin(): Promise<mysql.Connection> {
   try {
     return await mysql.createConnection({ uri: MYSQL_ADMIN_URL, connectTimeout: 5_000 });
   } catch (error) {

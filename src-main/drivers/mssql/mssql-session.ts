@@ -1,6 +1,7 @@
 import { Request, TYPES, type Connection } from 'tedious';
 import type { DbSession } from '../db-session';
 import { MssqlQueryError } from './mssql-errors';
+import { previewMssql } from './mssql-preview';
 import {
   LIST_COLUMNS_SQL,
   LIST_SCHEMAS_SQL,
@@ -41,6 +42,16 @@ export function sessionFor(connection: Connection, password: string | undefined)
     listSchemas: async () => (await query(LIST_SCHEMAS_SQL)).map((row) => String(row[0])),
     listTables: async (schema) => (await query(LIST_TABLES_SQL, { schema })).map(readTable),
     listColumns: async (schema, table) => (await query(LIST_COLUMNS_SQL, { schema, table })).map(readColumn),
+    preview: (sql, options) => {
+      const run = queue.then(() =>
+        previewMssql(connection, (text) => execute(connection, text, {}, password), sql, options, password),
+      );
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    // The TDS attention (tedious cancel) runs in this process; killing it drops the connection too.
+    cancelTarget: () => null,
+    cancelOther: async () => undefined,
     close: async () => {
       await queue;
       if (ended) return;

@@ -3,6 +3,7 @@ import type { DbSession, DriverModule } from '../db-session';
 import { withScrubbedErrors } from '../shared/scrub-secret';
 import { describeVersion, listColumns, listSchemas, listTables, writeAccess, type QueryRows } from './mysql-catalog';
 import { classifyMysqlError } from './mysql-classify';
+import { previewMysql } from './mysql-preview';
 import { mysqlConnectionOptions, type MysqlConnection } from './mysql-config';
 
 export type { MysqlConnection } from './mysql-config';
@@ -32,6 +33,17 @@ export const mysqlDriver: DriverModule<MysqlConnection> = {
       listSchemas: () => guard(() => listSchemas(query)),
       listTables: (schema) => guard(() => listTables(query, schema)),
       listColumns: (schema, table) => guard(() => listColumns(query, schema, table)),
+      preview: (sql, options) =>
+        guard(async () => {
+          // The preview's own limit replaces the connect-time one for this statement.
+          await limitStatementTime(query, version, options.timeoutMs);
+          return previewMysql(conn, sql, options);
+        }),
+      cancelTarget: () => ({ kind: 'mysql', threadId: conn.threadId }),
+      cancelOther: async (target) => {
+        // KILL QUERY stops the statement and keeps that connection; the id is a number we got from the server.
+        if (target.kind === 'mysql') await guard(() => query(`KILL QUERY ${Math.trunc(target.threadId)}`));
+      },
       close: async () => {
         await conn.end().catch(() => conn.destroy());
       },

@@ -5,6 +5,7 @@ import { discoverNamespaces, listColumns, listTables, type Namespaces } from './
 import { classifyOdbcError, type OdbcConnection } from './odbc-classify';
 import { identifyServer, odbcWriteAccess, type ServerIdentity } from './odbc-server';
 import { connectString, odbcTarget } from './odbc-target';
+import { previewOdbc } from './odbc-preview';
 
 export type { OdbcConnection } from './odbc-classify';
 
@@ -45,6 +46,10 @@ export const odbcDriver: DriverModule<OdbcConnection> = {
           const { kind } = await namespaces();
           return listColumns(conn, kind, namespaceOrDefault(kind, schema), table);
         }),
+      preview: (sql, options) => guard(() => previewOdbc(conn, sql, options)),
+      // A generic ODBC connection has no portable "cancel another session": the driver process is killed.
+      cancelTarget: () => null,
+      cancelOther: async () => undefined,
       close: () => conn.close().catch(() => undefined),
     };
   },

@@ -3,6 +3,7 @@ import type { DbSession, DriverModule } from '../db-session';
 import { withScrubbedErrors } from '../shared/scrub-secret';
 import { listColumns, listSchemas, listTables, serverVersion, writeAccess } from './postgres-catalog';
 import { classifyPostgresError } from './postgres-classify';
+import { previewPostgres } from './postgres-preview';
 import { postgresClientConfig, type PostgresConnection } from './pg-config';
 
 export type { PostgresConnection } from './pg-config';
@@ -27,6 +28,15 @@ export const postgresDriver: DriverModule<PostgresConnection> = {
       listSchemas: () => guard(() => listSchemas(client)),
       listTables: (schema) => guard(() => listTables(client, schema)),
       listColumns: (schema, table) => guard(() => listColumns(client, schema, table)),
+      preview: (sql, options) => guard(() => previewPostgres(client, sql, options)),
+      cancelTarget: () => {
+        // pg learns the backend's process id from BackendKeyData at connect.
+        const pid = (client as unknown as { processID?: number }).processID;
+        return typeof pid === 'number' ? { kind: 'postgres', pid } : null;
+      },
+      cancelOther: async (target) => {
+        if (target.kind === 'postgres') await guard(() => client.query('SELECT pg_cancel_backend($1)', [target.pid]));
+      },
       close: () => client.end().catch(() => undefined),
     };
   },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Connection } from '../../../src-shared/contract/model';
 import type { ClassifiedError, DbSession, DriverModule } from '../db-session';
+import { capRows } from '../shared/to-cell';
 
 type SqliteConnection = Extract<Connection, { kind: 'sqlite' }>;
 
@@ -67,6 +68,19 @@ function sessionFor(db: Database.Database): DbSession {
       }[];
       return rows.map((row) => ({ name: row.name, type: row.type || 'ANY', nullable: row.not_null === 0 }));
     },
+    preview: async (sql, { limit }) => {
+      const statement = db.prepare(sql);
+      const rows: unknown[][] = [];
+      // The file is open read-only, so even a statement that writes fails; reading stops at limit + 1.
+      for (const row of statement.raw(true).iterate() as IterableIterator<unknown[]>) {
+        rows.push(row);
+        if (rows.length > limit) break;
+      }
+      return { columns: statement.columns().map((column) => column.name), ...capRows(rows, limit) };
+    },
+    // A local file: killing the driver process stops the statement.
+    cancelTarget: () => null,
+    cancelOther: async () => undefined,
     close: async () => {
       db.close();
     },

@@ -1,0 +1,179 @@
+import pg from 'pg';
+import type mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInDriverProcess } from '../../src-main/driver-process/driver-runner';
+import type { DriverRequest } from '../../src-main/driver-process/protocol';
+import type { PreviewRows } from '../../src-main/drivers/db-session';
+import type { Connection } from '../../src-shared/contract/model';
+import {
+  CANARY_PASSWORD,
+  MYSQL_ENDPOINT,
+  PG_ADMIN_URL,
+  PG_ENDPOINT,
+  TEST_DATABASE,
+  TEST_TABLE,
+  WRITER_LOGIN,
+  connectMysqlAdmin,
+  createSqliteTestFile,
+  ensureMysqlTestDatabase,
+  ensurePostgresTestDatabase,
+} from '../support/databases';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+// Previews through every real driver, in the driver process. The login used can write, on
+// purpose: the read-only transaction must stop writes even when the login could make them.
+let dir: TempDir;
+let sqliteFile: string;
+let pgAdmin: pg.Client;
+let mysqlAdmin: mysql.Connection;
+
+beforeAll(async () => {
+  await ensurePostgresTestDatabase();
+  await ensureMysqlTestDatabase();
+  dir = makeTempDir();
+  sqliteFile = createSqliteTestFile(dir.path);
+  pgAdmin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await pgAdmin.connect();
+  mysqlAdmin = await connectMysqlAdmin();
+});
+afterAll(async () => {
+  await pgAdmin?.end();
+  await mysqlAdmin?.end();
+  dir?.remove();
+});
+
+const pgConnection: Connection = {
+  kind: 'postgres',
+  ...PG_ENDPOINT,
+  database: TEST_DATABASE,
+  user: WRITER_LOGIN,
+  tls: 'disable',
+};
+const mysqlConnection: Connection = {
+  kind: 'mysql',
+  ...MYSQL_ENDPOINT,
+  database: TEST_DATABASE,
+  user: WRITER_LOGIN,
+  tls: 'disable',
+};
+const targets: [string, () => Connection][] = [
+  ['postgres (pg)', () => pgConnection],
+  ['mysql (mysql2 → MariaDB)', () => mysqlConnection],
+  ['sqlite', () => ({ kind: 'sqlite', file: sqliteFile })],
+  [
+    'odbc (psqlODBC)',
+    () => ({
+      kind: 'odbc',
+      connectionString: `DRIVER={PostgreSQL Unicode};SERVER=127.0.0.1;PORT=5432;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
+    }),
+  ],
+  [
+    'odbc (MariaDB ODBC)',
+    () => ({
+      kind: 'odbc',
+      connectionString: `DRIVER={MariaDB Unicode};SERVER=127.0.0.1;PORT=3306;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
+    }),
+  ],
+  ['odbc (SQLite ODBC)', () => ({ kind: 'odbc', connectionString: `DRIVER={SQLite3};Database=${sqliteFile};` })],
+];
+
+function preview(connection: Connection, sql: string, limit = 200, statementTimeoutMs = 10_000, signal?: AbortSignal) {
+  const request: DriverRequest = {
+    connection,
+    password: connection.kind === 'sqlite' ? undefined : CANARY_PASSWORD,
+    timeoutMs: 5000,
+    operation: { op: 'preview', sql, limit, statementTimeoutMs },
+  };
+  return runInDriverProcess<PreviewRows>(request, statementTimeoutMs + 5000, { signal });
+}
+
+describe.each(targets)('preview through %s', (_name, connectionFor) => {
+  it('returns the columns and rows of the test table, timestamps as naive text', async () => {
+    const response = await preview(
+      connectionFor(),
+      `SELECT queue_id, interval_start, offered FROM ${TEST_TABLE} ORDER BY interval_start, queue_id`,
+    );
+    expect(response.ok, JSON.stringify(response)).toBe(true);
+    if (!response.ok) return;
+    expect(response.value.columns).toEqual(['queue_id', 'interval_start', 'offered']);
+    expect(response.value.rows.length).toBeGreaterThanOrEqual(3);
+    expect(String(response.value.rows[0]?.[1])).toMatch(/^2024-03-31[ T]01:45:00/);
+    expect(response.value.truncated).toBe(false);
+  });
+
+  it('caps the rows at the limit and says the result had more', async () => {
+    const response = await preview(
+      connectionFor(),
+      `SELECT a.queue_id FROM ${TEST_TABLE} a, ${TEST_TABLE} b, ${TEST_TABLE} c`,
+      5,
+    );
+    expect(response).toMatchObject({ ok: true, value: { truncated: true } });
+    expect(response.ok && response.value.rows).toHaveLength(5);
+  });
+
+  it('leaves the data unchanged when a write reaches the database', async () => {
+    const count = async () => {
+      const response = await preview(connectionFor(), `SELECT count(*) FROM ${TEST_TABLE}`);
+      return response.ok ? Number(response.value.rows[0]?.[0]) : NaN;
+    };
+    const before = await count();
+    await preview(
+      connectionFor(),
+      `INSERT INTO ${TEST_TABLE} (queue_id, queue_name, interval_start, offered, answered) VALUES ('QX', 'x', '2024-01-01 00:00:00', 1, 1)`,
+    );
+    expect(await count()).toBe(before);
+  });
+});
+
+describe('server-side time limit and cancel', () => {
+  const pgRunning = async () =>
+    (
+      await pgAdmin.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'",
+      )
+    ).rows[0].n as number;
+  const mysqlRunning = async () => {
+    const [rows] = await mysqlAdmin.query<mysql.RowDataPacket[]>(
+      "SELECT count(*) AS n FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(30)%'",
+    );
+    return Number(rows[0]?.n);
+  };
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1000));
+
+  it('PostgreSQL: pg_sleep ends at the statement time limit and nothing is left running', async () => {
+    const response = await preview(pgConnection, 'SELECT pg_sleep(30)', 200, 1000);
+    expect(response.ok).toBe(false);
+    await settle();
+    expect(await pgRunning()).toBe(0);
+  });
+
+  it('PostgreSQL: Cancel stops the query on the server', async () => {
+    const abort = new AbortController();
+    const pending = preview(pgConnection, 'SELECT pg_sleep(30)', 200, 60_000, abort.signal);
+    await expect.poll(pgRunning, { timeout: 5000 }).toBe(1);
+    abort.abort();
+    expect(await pending).toMatchObject({ ok: false, category: 'CANCELLED' });
+    await settle();
+    expect(await pgRunning()).toBe(0);
+  });
+
+  it('MariaDB: SLEEP ends at the statement time limit and nothing is left running', async () => {
+    const started = performance.now();
+    const response = await preview(mysqlConnection, 'SELECT SLEEP(30)', 200, 1000);
+    // Behaviour, not speed: ended by the 1 s limit, far before the 30 s sleep or the 5 s connect timeout.
+    expect(performance.now() - started).toBeLessThan(4500);
+    expect(response.ok && Number(response.value.rows[0]?.[0])).not.toBe(0);
+    await settle();
+    expect(await mysqlRunning()).toBe(0);
+  });
+
+  it('MariaDB: Cancel stops the query on the server', async () => {
+    const abort = new AbortController();
+    const pending = preview(mysqlConnection, 'SELECT SLEEP(30)', 200, 60_000, abort.signal);
+    await expect.poll(mysqlRunning, { timeout: 5000 }).toBe(1);
+    abort.abort();
+    expect(await pending).toMatchObject({ ok: false, category: 'CANCELLED' });
+    await settle();
+    expect(await mysqlRunning()).toBe(0);
+  });
+});
