@@ -8,7 +8,7 @@ import {
 import type { Connection } from '../../src-shared/contract/model';
 import { ServiceError } from '../../src-shared/rpc/result';
 import type { DriverOperation } from '../driver-process/protocol';
-import { systemPasswordKey } from '../secrets/secret-store';
+import { resolveConnection } from './resolve-connection';
 import type { SystemsService } from './systems-service';
 import { testConnection, WATCHDOG_MARGIN_MS, type DriverRun } from './test-connection';
 import type { Workspace } from './workspace';
@@ -49,18 +49,7 @@ export class ConnectionsService {
     return response.value;
   }
 
-  /** The connection to use and its password: typed in the form, else stored for the system. */
   private resolve(input: { systemId?: number; connection?: Connection; password?: string }) {
-    const warnings: string[] = [];
-    const system = input.systemId === undefined ? undefined : this.systems.require(input.systemId);
-    const connection = input.connection ?? system?.connection;
-    if (!connection) throw new ServiceError('INVALID_INPUT', 'Give a saved system or a connection to test.');
-    let password = input.password === '' ? undefined : input.password;
-    if (password === undefined && system) {
-      const stored = this.ws.secrets.read(systemPasswordKey(system.id));
-      if (stored.state === 'present') password = stored.value;
-      if (stored.state === 'unreadable') warnings.push(`The stored password could not be used: ${stored.reason}.`);
-    }
-    return { connection, password, warnings };
+    return resolveConnection(this.ws, this.systems, input);
   }
 }

@@ -23,7 +23,7 @@ export function createHandlers(context: HandlerContext): Handlers {
   const { workspace, changed } = context;
   const systems = new SystemsService(workspace, changed);
   const integrations = new IntegrationsService(workspace, systems, changed);
-  const preview = new PreviewService(systems);
+  const preview = new PreviewService(workspace, systems, context.runDriver);
   const connections = new ConnectionsService(workspace, systems, context.runDriver);
   return {
     'app.info': () => ({
@@ -46,6 +46,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'integrations.update': (input) => integrations.update(input),
     'integrations.delete': ({ id }) => integrations.delete(id),
     'query.preview': (input) => preview.preview(input),
+    'query.cancel': ({ previewId }) => preview.cancel(previewId),
     'odbc.sources': async () => {
       const { dataSources, drivers, warnings } = await listOdbcSources();
       return { dataSources, drivers: drivers.map(({ name, file }) => ({ name, ...(file ? { file } : {}) })), warnings };

@@ -115,7 +115,8 @@ export const en = {
     reconciliation: 'Data reconciliation (re-import the last 24 hours every 15 minutes)',
     paused: 'Paused',
     sql: 'SQL query',
-    sqlHelp: 'The WFM system runs this query every 15 minutes. Result columns must carry the contract names.',
+    sqlHelp:
+      'The WFM system runs this query every 15 minutes. Result columns must carry the contract names. Ctrl+Enter runs the preview, Esc cancels it.',
     create: 'Create integration',
     save: 'Save changes',
     saved: 'Saved.',
@@ -125,6 +126,8 @@ export const en = {
   preview: {
     heading: 'Preview',
     running: 'Running the query…',
+    cancel: 'Cancel',
+    cancelled: 'Cancelled: the query was stopped on the server.',
     rows_one: '{{count}} row in {{ms}} ms',
     rows_other: '{{count}} rows in {{ms}} ms',
     truncated: 'Showing the first {{count}} rows.',

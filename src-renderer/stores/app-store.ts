@@ -17,7 +17,7 @@ export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 export type PreviewState =
   | { status: 'idle' }
-  | { status: 'running'; integrationId: number }
+  | { status: 'running'; integrationId: number; previewId: string }
   | { status: 'ready'; integrationId: number; result: PreviewResult }
   | { status: 'error'; integrationId: number; error: RpcError };
 
@@ -49,6 +49,7 @@ export interface AppState extends CatalogueState {
   cancelDelete(): void;
   confirmDeletion(): Promise<Result<unknown>>;
   runPreview(integrationId: number, systemId: number, sql: string): Promise<void>;
+  cancelPreview(): Promise<void>;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -135,16 +136,24 @@ export function createAppStore(api: ApiClient): AppStore {
       },
 
       runPreview: async (integrationId, systemId, sql) => {
-        set({ preview: { status: 'running', integrationId } });
-        const result = await api.call('query.preview', { systemId, sql, limit: 200 });
+        const previous = get().preview;
+        // A new preview replaces a running one, which is stopped on the server.
+        if (previous.status === 'running') void api.call('query.cancel', { previewId: previous.previewId });
+        const previewId = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+        set({ preview: { status: 'running', integrationId, previewId } });
+        const result = await api.call('query.preview', { systemId, sql, limit: 200, previewId });
         // A later preview (or another integration) may have started meanwhile: drop stale answers.
         const current = get().preview;
-        if (current.status !== 'running' || current.integrationId !== integrationId) return;
+        if (current.status !== 'running' || current.previewId !== previewId) return;
         set({
           preview: result.ok
             ? { status: 'ready', integrationId, result: result.value }
             : { status: 'error', integrationId, error: result.error },
         });
+      },
+      cancelPreview: async () => {
+        const current = get().preview;
+        if (current.status === 'running') await api.call('query.cancel', { previewId: current.previewId });
       },
     };
   });

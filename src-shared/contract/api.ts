@@ -37,11 +37,22 @@ export const connectionTestInputSchema = z
     error: 'give a systemId or a connection to test',
   });
 
-export const previewInputSchema = z.object({
-  systemId: idSchema,
-  sql: z.string().min(1, { error: 'the query is empty' }),
-  limit: z.number().int().min(1).max(10_000).default(200),
-});
+export const previewInputSchema = z
+  .object({
+    systemId: idSchema,
+    sql: z.string().min(1, { error: 'the query is empty' }),
+    limit: z
+      .number()
+      .int()
+      .min(1, { error: 'must be at least 1' })
+      .max(10_000, { error: 'must be at most 10000' })
+      .default(200),
+    /** Chosen by the caller, so it can cancel this preview while it runs. */
+    previewId: z.string().min(1).max(64).optional(),
+    /** The server-side statement time limit. */
+    timeoutMs: z.number().int().min(1000, { error: 'must be at least 1000 ms' }).max(600_000).default(30_000),
+  })
+  .strict();
 
 /** Values cross transports as JSON; blobs and big integers are tagged so nothing is lost silently. */
 export const cellValueSchema = z.union([
@@ -93,6 +104,10 @@ export const api = {
   },
   'integrations.delete': { input: z.object({ id: idSchema }), output: empty },
   'query.preview': { input: previewInputSchema, output: previewResultSchema },
+  'query.cancel': {
+    input: z.object({ previewId: z.string().min(1).max(64) }).strict(),
+    output: z.object({ cancelled: z.boolean() }),
+  },
   'odbc.sources': {
     input: empty,
     output: z.object({

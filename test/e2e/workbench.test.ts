@@ -29,6 +29,24 @@ describe('web mode in Chromium', () => {
     expect(await table.getByRole('row').count()).toBeGreaterThan(100);
   });
 
+  it('refuses a statement that writes, and cancels a slow query', async () => {
+    const sql = session.app.field('SQL query');
+    const original = await sql.inputValue();
+    await sql.fill('DELETE FROM queues');
+    await session.app.button('Run preview').click();
+    await session.page.getByRole('alert').filter({ hasText: 'only read' }).first().waitFor();
+
+    // A recursive count to a billion keeps SQLite busy far longer than this test.
+    await sql.fill(
+      'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT max(i) FROM n',
+    );
+    await sql.press('Control+Enter');
+    await session.page.getByRole('status').filter({ hasText: 'Running the query' }).waitFor();
+    await sql.press('Escape');
+    await session.page.getByRole('alert').filter({ hasText: 'Cancelled' }).waitFor();
+    await sql.fill(original);
+  });
+
   it('removes the access token from the address bar', async () => {
     expect(session.page.url()).not.toContain('token=');
   });

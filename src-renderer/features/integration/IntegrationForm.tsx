@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IMPORT_TYPES,
@@ -25,6 +25,7 @@ export function IntegrationForm({ system, integration }: Props) {
   const createIntegration = useAppStore((state) => state.createIntegration);
   const updateIntegration = useAppStore((state) => state.updateIntegration);
   const runPreview = useAppStore((state) => state.runPreview);
+  const cancelPreview = useAppStore((state) => state.cancelPreview);
   const [name, setName] = useState(integration?.name ?? '');
   const [importType, setImportType] = useState<ImportType>(integration?.importType ?? 'interval');
   const [intervalMinutes, setIntervalMinutes] = useState<15 | 30>(integration?.intervalMinutes ?? 15);
@@ -48,8 +49,19 @@ export function IntegrationForm({ system, integration }: Props) {
     setSaved(true);
   };
 
+  /** Ctrl/Cmd+Enter runs the preview, Esc cancels it: the keys SQL clients use. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!integration) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void runPreview(integration.id, system.id, sql);
+    } else if (event.key === 'Escape') {
+      void cancelPreview();
+    }
+  };
+
   return (
-    <div className="detail-stack">
+    <div className="detail-stack" onKeyDown={onKeyDown}>
       <form className="detail-form" onSubmit={submit} noValidate aria-labelledby="integration-form-title">
         <h2 id="integration-form-title">
           {integration ? t('integration.heading') : t('integration.newHeading', { system: system.name })}

@@ -6,14 +6,24 @@ import { useAppStore } from '../../stores/store-context';
 export function PreviewPanel({ integrationId }: { integrationId: number }) {
   const { t } = useTranslation();
   const preview = useAppStore((state) => state.preview);
+  const cancelPreview = useAppStore((state) => state.cancelPreview);
   if (preview.status === 'idle' || preview.integrationId !== integrationId) return null;
   return (
     <section className="preview" aria-labelledby="preview-title">
       <h2 id="preview-title">{t('preview.heading')}</h2>
-      {preview.status === 'running' && <p role="status">{t('preview.running')}</p>}
+      {preview.status === 'running' && (
+        <p role="status" className="actions">
+          {t('preview.running')}
+          <button type="button" onClick={() => void cancelPreview()}>
+            {t('preview.cancel')}
+          </button>
+        </p>
+      )}
       {preview.status === 'error' && (
-        <p className="form-error" role="alert">
-          {t('preview.failed')}: {preview.error.message}
+        <p className={preview.error.code === 'CANCELLED' ? 'note' : 'form-error'} role="alert">
+          {preview.error.code === 'CANCELLED'
+            ? t('preview.cancelled')
+            : `${t('preview.failed')}: ${preview.error.message}`}
         </p>
       )}
       {preview.status === 'ready' && (
