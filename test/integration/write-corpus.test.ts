@@ -1,0 +1,158 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import pg from 'pg';
+import type mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAppContext, type AppContext } from '../../src-main/app-context';
+import { runInDriverProcess } from '../../src-main/driver-process/driver-runner';
+import type { Connection } from '../../src-shared/contract/model';
+import type { Dialect } from '../../src-shared/sql/dialect';
+import { WRITE_STATEMENT_CORPUS } from '../../src-shared/sql/statement-corpus';
+import {
+  CANARY_PASSWORD,
+  MYSQL_ENDPOINT,
+  PG_ADMIN_URL,
+  PG_ENDPOINT,
+  TEST_DATABASE,
+  TEST_TABLE,
+  WRITER_LOGIN,
+  connectMysqlAdmin,
+  createSqliteTestFile,
+  ensureMysqlTestDatabase,
+  ensurePostgresTestDatabase,
+} from '../support/databases';
+import { makeTempDir, type TempDir } from '../support/temp-dir';
+
+// Every statement of the write corpus, sent through query.preview as a user would, with a
+// login that CAN write: each is refused and the database is exactly as before.
+let dir: TempDir;
+let context: AppContext;
+let sqliteFile: string;
+let pgAdmin: pg.Client;
+let mysqlAdmin: mysql.Connection;
+
+beforeAll(async () => {
+  await ensurePostgresTestDatabase();
+  await ensureMysqlTestDatabase();
+  dir = makeTempDir();
+  sqliteFile = createSqliteTestFile(dir.path);
+  context = createAppContext({ dataDir: dir.path, seedDemo: false });
+  const url = new URL(PG_ADMIN_URL);
+  url.pathname = `/${TEST_DATABASE}`;
+  pgAdmin = new pg.Client({ connectionString: url.toString() });
+  await pgAdmin.connect();
+  mysqlAdmin = await connectMysqlAdmin();
+});
+afterAll(async () => {
+  context?.close();
+  await pgAdmin?.end();
+  await mysqlAdmin?.end();
+  dir?.remove();
+});
+
+const pgChecksum = async () =>
+  JSON.stringify(
+    (
+      await pgAdmin.query(`SELECT
+        (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM ${TEST_TABLE} t) AS data,
+        (SELECT string_agg(relname || ':' || relkind::text, ',' ORDER BY relname) FROM pg_class c
+           JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public') AS objects,
+        (SELECT count(*) FROM pg_sequences) AS sequences`)
+    ).rows,
+  );
+const mysqlChecksum = async () => {
+  const [sum] = await mysqlAdmin.query(`CHECKSUM TABLE ${TEST_DATABASE}.${TEST_TABLE}`);
+  const [objects] = await mysqlAdmin.query(
+    'SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name',
+    [TEST_DATABASE],
+  );
+  return JSON.stringify([sum, objects]);
+};
+const fileChecksum = () => crypto.createHash('sha256').update(fs.readFileSync(sqliteFile)).digest('hex');
+
+const targets: [string, Dialect, () => Connection, () => Promise<string> | string][] = [
+  [
+    'postgres (pg)',
+    'postgres',
+    () => ({ kind: 'postgres', ...PG_ENDPOINT, database: TEST_DATABASE, user: WRITER_LOGIN, tls: 'disable' }),
+    pgChecksum,
+  ],
+  [
+    'mysql (mysql2 → MariaDB)',
+    'mysql',
+    () => ({ kind: 'mysql', ...MYSQL_ENDPOINT, database: TEST_DATABASE, user: WRITER_LOGIN, tls: 'disable' }),
+    mysqlChecksum,
+  ],
+  ['sqlite', 'sqlite', () => ({ kind: 'sqlite', file: sqliteFile }), fileChecksum],
+  [
+    'odbc (psqlODBC)',
+    'postgres',
+    () => ({
+      kind: 'odbc',
+      connectionString: `DRIVER={PostgreSQL Unicode};SERVER=127.0.0.1;PORT=5432;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
+    }),
+    pgChecksum,
+  ],
+  [
+    'odbc (MariaDB ODBC)',
+    'mysql',
+    () => ({
+      kind: 'odbc',
+      connectionString: `DRIVER={MariaDB Unicode};SERVER=127.0.0.1;PORT=3306;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
+    }),
+    mysqlChecksum,
+  ],
+];
+
+describe.each(targets)('write corpus through %s', (name, dialect, connectionFor, checksum) => {
+  it(`refuses every write statement for ${dialect} and leaves the database unchanged`, async () => {
+    const connection = connectionFor();
+    const created = await context.dispatch('systems.create', {
+      name: `corpus ${name}`,
+      connection,
+      ...(connection.kind === 'sqlite' ? {} : { password: CANARY_PASSWORD }),
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    const systemId = (created.value as { id: number }).id;
+    const before = await checksum();
+    const statements = WRITE_STATEMENT_CORPUS.filter((entry) => entry.dialects.includes(dialect));
+    expect(statements.length).toBeGreaterThan(20);
+    for (const entry of statements) {
+      const result = await context.dispatch('query.preview', { systemId, sql: entry.sql });
+      expect(result.ok, `${entry.sql} (${entry.why})`).toBe(false);
+      if (!result.ok) expect(['QUERY_REFUSED', 'QUERY_FAILED'], entry.sql).toContain(result.error.code);
+    }
+    expect(await checksum()).toBe(before);
+  });
+});
+
+describe('layer 3 alone: PostgreSQL read-only transaction', () => {
+  it('keeps the database unchanged even when the guard is bypassed', async () => {
+    const connection: Connection = {
+      kind: 'postgres',
+      ...PG_ENDPOINT,
+      database: TEST_DATABASE,
+      user: WRITER_LOGIN,
+      tls: 'disable',
+    };
+    const before = await pgChecksum();
+    // pg_terminate_backend changes no data but ends this login's own connection, which only the
+    // watchdog then answers (15 s); the guard refuses it, as the test above shows.
+    const corpus = WRITE_STATEMENT_CORPUS.filter(
+      (item) => item.dialects.includes('postgres') && !item.sql.includes('pg_terminate_backend'),
+    );
+    for (const entry of corpus) {
+      // Straight to the driver process: no statement guard in front.
+      await runInDriverProcess(
+        {
+          connection,
+          password: CANARY_PASSWORD,
+          timeoutMs: 5000,
+          operation: { op: 'preview', sql: entry.sql, limit: 10, statementTimeoutMs: 5000 },
+        },
+        15_000,
+      );
+    }
+    expect(await pgChecksum()).toBe(before);
+  }, 180_000);
+});
