@@ -4,6 +4,7 @@ import { ServiceError } from '../../src-shared/rpc/result';
 import type { PreviewRows } from '../drivers/db-session';
 import { resolveConnection } from './resolve-connection';
 import { dialectFor } from './sql-dialect';
+import { validatePreview } from './validate-preview';
 import type { SystemsService } from './systems-service';
 import type { DriverRun } from './test-connection';
 import type { Workspace } from './workspace';
@@ -28,6 +29,7 @@ export class PreviewService {
 
   async preview(input: ParsedInputOf<'query.preview'>): Promise<PreviewResult> {
     const started = performance.now();
+    const system = this.systems.require(input.systemId);
     const { connection, password } = resolveConnection(this.ws, this.systems, { systemId: input.systemId });
     const check = checkPreviewable(input.sql, dialectFor(connection));
     if (!check.ok) {
@@ -60,7 +62,17 @@ export class PreviewService {
         if (response.category === 'CANCELLED') throw new ServiceError('CANCELLED', response.message);
         throw new ServiceError('QUERY_FAILED', response.message);
       }
-      return { ...response.value, elapsedMs: Math.round(performance.now() - started) };
+      const { columns, rows, truncated } = response.value;
+      return {
+        columns,
+        rows,
+        truncated,
+        elapsedMs: Math.round(performance.now() - started),
+        timeZone: system.timeZone,
+        ...(input.validation
+          ? { validation: validatePreview(columns, rows, { ...input.validation, timeZone: system.timeZone }) }
+          : {}),
+      };
     } finally {
       if (input.previewId && this.running.get(input.previewId) === abort) this.running.delete(input.previewId);
     }

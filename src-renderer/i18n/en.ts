@@ -1,5 +1,8 @@
+import { enGridCharts } from './en-grid-charts';
+
 /** English strings. French, Dutch and German catalogues will mirror these keys. */
 export const en = {
+  ...enGridCharts,
   app: {
     title: 'ACD Link Studio',
     loading: 'Loading the workspace…',
@@ -135,6 +138,19 @@ export const en = {
     failed: 'The preview failed',
     empty: 'The query returned no rows.',
     tableLabel: 'Preview rows',
+    timeZone: 'Naive timestamps are read in {{zone}}; the (UTC) columns show what the WFM system stores.',
+    views: 'Preview views',
+    rowsTab: 'Rows',
+    chartTab: 'Chart',
+  },
+  findings: {
+    none: 'No findings: these rows meet the import contract.',
+    heading: '{{error}} error(s), {{warning}} warning(s), {{info}} note(s)',
+    listLabel: 'Findings',
+    row: 'Row {{row}}',
+    columns: 'Columns',
+    more: 'The first {{shown}} findings are listed; the counts include all of them.',
+    severity: { error: 'error', warning: 'warning', info: 'note' },
   },
   confirm: {
     deleteSystemTitle: 'Delete external system?',

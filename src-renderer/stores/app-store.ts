@@ -48,7 +48,12 @@ export interface AppState extends CatalogueState {
   askDelete(kind: 'system' | 'integration', id: number): void;
   cancelDelete(): void;
   confirmDeletion(): Promise<Result<unknown>>;
-  runPreview(integrationId: number, systemId: number, sql: string): Promise<void>;
+  runPreview(
+    integrationId: number,
+    systemId: number,
+    sql: string,
+    validation?: InputOf<'query.preview'>['validation'],
+  ): Promise<void>;
   cancelPreview(): Promise<void>;
 }
 
@@ -135,13 +140,19 @@ export function createAppStore(api: ApiClient): AppStore {
         return afterWrite(result);
       },
 
-      runPreview: async (integrationId, systemId, sql) => {
+      runPreview: async (integrationId, systemId, sql, validation) => {
         const previous = get().preview;
         // A new preview replaces a running one, which is stopped on the server.
         if (previous.status === 'running') void api.call('query.cancel', { previewId: previous.previewId });
         const previewId = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
         set({ preview: { status: 'running', integrationId, previewId } });
-        const result = await api.call('query.preview', { systemId, sql, limit: 200, previewId });
+        const result = await api.call('query.preview', {
+          systemId,
+          sql,
+          limit: 200,
+          previewId,
+          ...(validation ? { validation } : {}),
+        });
         // A later preview (or another integration) may have started meanwhile: drop stale answers.
         const current = get().preview;
         if (current.status !== 'running' || current.previewId !== previewId) return;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { columnInfoSchema, connectionTestResultSchema, tableRefSchema, testTimeoutSchema } from './connection-test';
 import {
   connectionSchema,
+  importTypeSchema,
+  intervalMinutesSchema,
+  ruleSetSchema,
   integrationDraftSchema,
   integrationPatchSchema,
   integrationSchema,
@@ -51,8 +54,34 @@ export const previewInputSchema = z
     previewId: z.string().min(1).max(64).optional(),
     /** The server-side statement time limit. */
     timeoutMs: z.number().int().min(1000, { error: 'must be at least 1000 ms' }).max(600_000).default(30_000),
+    /** Check the rows against an import contract (the integration form's current choices). */
+    validation: z
+      .object({ importType: importTypeSchema, intervalMinutes: intervalMinutesSchema, ruleSet: ruleSetSchema })
+      .strict()
+      .optional(),
   })
   .strict();
+
+export const findingSchema = z.object({
+  row: z.number().int(),
+  column: z.string().nullable(),
+  rule: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  message: z.string(),
+});
+export type FindingDto = z.infer<typeof findingSchema>;
+
+export const validationSummarySchema = z.object({
+  rowsChecked: z.number(),
+  findingCounts: z.record(z.string(), z.number()),
+  countsBySeverity: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
+  findings: z.array(findingSchema),
+  ok: z.boolean(),
+  distinct: z.object({ queues: z.number(), channels: z.number(), agents: z.number(), activities: z.number() }),
+  firstTimestamp: z.string().nullable(),
+  lastTimestamp: z.string().nullable(),
+});
+export type ValidationSummaryDto = z.infer<typeof validationSummarySchema>;
 
 /** Values cross transports as JSON; blobs and big integers are tagged so nothing is lost silently. */
 export const cellValueSchema = z.union([
@@ -70,6 +99,10 @@ export const previewResultSchema = z.object({
   rows: z.array(z.array(cellValueSchema)),
   truncated: z.boolean(),
   elapsedMs: z.number(),
+  /** Present when the preview was asked to validate. */
+  validation: validationSummarySchema.optional(),
+  /** The system's database time zone, in which naive timestamps were read. */
+  timeZone: z.string().optional(),
 });
 export type PreviewResult = z.infer<typeof previewResultSchema>;
 

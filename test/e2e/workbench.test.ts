@@ -13,20 +13,46 @@ describe('web mode in Chromium', () => {
     }
     await session.app.treeItem('Queue statistics (15 min)').click();
     await session.app.button('Run preview').click();
-    const table = session.page.getByRole('table', { name: 'Preview rows' });
-    await table.waitFor();
-    const headers = await table.getByRole('columnheader').allTextContents();
-    expect(headers).toEqual([
-      '#',
+    const grid = session.page.getByRole('grid', { name: 'Preview rows' });
+    await grid.waitFor();
+    const headers = await grid.getByRole('columnheader').allTextContents();
+    expect(headers.slice(1)).toEqual([
       'queueidentifier',
       'queuename',
       'timestamp',
+      'timestamp (UTC)',
       'offered',
       'answered',
       'handlingtime',
       'channel',
     ]);
-    expect(await table.getByRole('row').count()).toBeGreaterThan(100);
+    expect(await grid.getAttribute('aria-rowcount')).toBe('201');
+    await session.page.getByText('No findings: these rows meet the import contract.').waitFor();
+  });
+
+  it('flags a planted wrong channel, jumps to its cell and charts the intervals', async () => {
+    const sql = session.app.field('SQL query');
+    const original = await sql.inputValue();
+    await sql.fill(original.replace("WHEN 'chat' THEN 'chats'", "WHEN 'chat' THEN 'chat'"));
+    await sql.press('Control+Enter');
+    const findings = session.page.getByRole('list', { name: 'Findings' });
+    const first = findings.getByRole('button').first();
+    await first.waitFor();
+    expect(await first.textContent()).toMatch(
+      /Row \d+ · channel — channel "chat" is not a known channel\. Did you mean chats\?/,
+    );
+    await first.click();
+    // The grid keeps focus and names its active cell with aria-activedescendant.
+    const grid = session.page.getByRole('grid', { name: 'Preview rows' });
+    const activeText = async () => {
+      const id = await grid.getAttribute('aria-activedescendant');
+      return id ? session.page.locator(`[id="${id}"]`).textContent() : null;
+    };
+    await expect.poll(activeText).toMatch(/^chat/);
+    await session.page.getByRole('tab', { name: 'Chart' }).click();
+    await session.page.locator('.uplot canvas').first().waitFor();
+    await session.page.getByRole('tab', { name: 'Rows' }).click();
+    await sql.fill(original);
   });
 
   it('refuses a statement that writes, and cancels a slow query', async () => {

@@ -54,7 +54,7 @@ export function IntegrationForm({ system, integration }: Props) {
     if (!integration) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void runPreview(integration.id, system.id, sql);
+      void runPreview(integration.id, system.id, sql, { importType, intervalMinutes, ruleSet });
     } else if (event.key === 'Escape') {
       void cancelPreview();
     }
@@ -130,13 +130,18 @@ export function IntegrationForm({ system, integration }: Props) {
           savedLabel={t('integration.saved')}
         >
           {integration && (
-            <button type="button" onClick={() => void runPreview(integration.id, system.id, sql)}>
+            <button
+              type="button"
+              onClick={() => void runPreview(integration.id, system.id, sql, { importType, intervalMinutes, ruleSet })}
+            >
               {t('integration.runPreview')}
             </button>
           )}
         </FormFooter>
       </form>
-      {integration && <PreviewPanel integrationId={integration.id} />}
+      {integration && (
+        <PreviewPanel integrationId={integration.id} importType={importType} intervalMinutes={intervalMinutes} />
+      )}
     </div>
   );
 }

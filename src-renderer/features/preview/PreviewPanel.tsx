@@ -1,9 +1,22 @@
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CellValue } from '../../../src-shared/contract/api';
+import type { FindingDto, PreviewResult } from '../../../src-shared/contract/api';
+import type { ImportType } from '../../../src-shared/contract/model';
+import { AgentTimeline } from '../charts/AgentTimeline';
+import { IntervalChart } from '../charts/IntervalChart';
+import { ResultGrid } from '../grid/ResultGrid';
 import { useAppStore } from '../../stores/store-context';
+import { FindingsList } from './FindingsList';
+import { withUtcColumns } from './with-utc-columns';
 
-/** The first rows of the query, rendered as text only (values come from a database). */
-export function PreviewPanel({ integrationId }: { integrationId: number }) {
+interface Props {
+  integrationId: number;
+  importType: ImportType;
+  intervalMinutes: 15 | 30;
+}
+
+/** The query's first rows with every finding on them, and a chart of what the data looks like. */
+export function PreviewPanel({ integrationId, importType, intervalMinutes }: Props) {
   const { t } = useTranslation();
   const preview = useAppStore((state) => state.preview);
   const cancelPreview = useAppStore((state) => state.cancelPreview);
@@ -27,48 +40,89 @@ export function PreviewPanel({ integrationId }: { integrationId: number }) {
         </p>
       )}
       {preview.status === 'ready' && (
-        <>
-          <p role="status" className="muted">
-            {t('preview.rows', { count: preview.result.rows.length, ms: preview.result.elapsedMs })}.
-            {preview.result.truncated && ` ${t('preview.truncated', { count: preview.result.rows.length })}`}
-          </p>
-          {preview.result.rows.length === 0 ? (
-            <p>{t('preview.empty')}</p>
-          ) : (
-            <div className="table-scroll">
-              <table aria-label={t('preview.tableLabel')}>
-                <thead>
-                  <tr>
-                    <th scope="col">#</th>
-                    {preview.result.columns.map((column, index) => (
-                      <th key={index} scope="col">
-                        {column}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.result.rows.map((row, rowIndex) => (
-                    <tr key={rowIndex}>
-                      <td className="row-number">{rowIndex + 1}</td>
-                      {row.map((cell, cellIndex) => (
-                        <Cell key={cellIndex} value={cell} nullLabel={t('preview.null')} />
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </>
+        <PreviewResultView result={preview.result} importType={importType} intervalMinutes={intervalMinutes} />
       )}
     </section>
   );
 }
 
-function Cell({ value, nullLabel }: { value: CellValue; nullLabel: string }) {
-  if (value === null) return <td className="null">{nullLabel}</td>;
-  if (typeof value === 'object')
-    return <td>{'$bigint' in value ? value.$bigint : `0x… (${value.$bytes.length} b64)`}</td>;
-  return <td className={typeof value === 'number' ? 'number' : undefined}>{String(value)}</td>;
+function PreviewResultView({
+  result,
+  importType,
+  intervalMinutes,
+}: {
+  result: PreviewResult;
+  importType: ImportType;
+  intervalMinutes: 15 | 30;
+}) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<'rows' | 'chart'>('rows');
+  const [focus, setFocus] = useState<{ row: number; column: number } | null>(null);
+  const table = useMemo(() => withUtcColumns(result.columns, result.rows, result.timeZone), [result]);
+  const findingsByCell = useMemo(() => {
+    const map = new Map<string, { severity: FindingDto['severity']; messages: string[] }>();
+    for (const finding of result.validation?.findings ?? []) {
+      if (finding.row === 0) continue;
+      const resultIndex =
+        finding.column === null
+          ? -1
+          : result.columns.findIndex((name) => name.toLowerCase() === finding.column?.toLowerCase());
+      const key = `${finding.row}:${resultIndex < 0 ? 0 : (table.displayIndex[resultIndex] ?? 0) + 1}`;
+      const entry = map.get(key) ?? { severity: finding.severity, messages: [] };
+      if (finding.severity === 'error' || (finding.severity === 'warning' && entry.severity === 'info'))
+        entry.severity = finding.severity;
+      entry.messages.push(finding.message);
+      map.set(key, entry);
+    }
+    return map;
+  }, [result, table]);
+  const jump = (finding: FindingDto) => {
+    if (finding.row === 0) return;
+    const resultIndex = result.columns.findIndex((name) => name.toLowerCase() === finding.column?.toLowerCase());
+    setTab('rows');
+    setFocus({ row: finding.row, column: resultIndex < 0 ? 1 : (table.displayIndex[resultIndex] ?? 0) + 1 });
+  };
+  const chartable = importType === 'interval' || importType === 'agent-states';
+  return (
+    <>
+      <p role="status" className="muted">
+        {t('preview.rows', { count: result.rows.length, ms: result.elapsedMs })}.
+        {result.truncated && ` ${t('preview.truncated', { count: result.rows.length })}`}
+        {result.timeZone && ` ${t('preview.timeZone', { zone: result.timeZone })}`}
+      </p>
+      {result.validation && <FindingsList summary={result.validation} onSelect={jump} />}
+      <div role="tablist" aria-label={t('preview.views')} className="tabs">
+        <button type="button" role="tab" aria-selected={tab === 'rows'} onClick={() => setTab('rows')}>
+          {t('preview.rowsTab')}
+        </button>
+        <button
+          type="button"
+          role="tab"
+          aria-selected={tab === 'chart'}
+          disabled={!chartable}
+          onClick={() => setTab('chart')}
+        >
+          {t('preview.chartTab')}
+        </button>
+      </div>
+      {tab === 'rows' ? (
+        result.rows.length === 0 ? (
+          <p>{t('preview.empty')}</p>
+        ) : (
+          <ResultGrid
+            label={t('preview.tableLabel')}
+            columns={table.columns}
+            rows={table.rows}
+            findingsByCell={findingsByCell}
+            focusCell={focus}
+            onCellSelect={(row, column) => setFocus({ row, column })}
+          />
+        )
+      ) : importType === 'interval' ? (
+        <IntervalChart columns={result.columns} rows={result.rows} intervalMinutes={intervalMinutes} />
+      ) : (
+        <AgentTimeline columns={result.columns} rows={result.rows} timeZone={result.timeZone} />
+      )}
+    </>
+  );
 }
