@@ -69,6 +69,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       version: packageJson.version,
       secretStore: cipher.info,
       changed: (reason) => hub.emit('workspace.changed', { reason }),
+      emit: (name, payload) => hub.emit(name, payload),
       runDriver: options.runDriver ?? runInDriverProcess,
     }),
     { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },

@@ -5,6 +5,7 @@ import { type CliIo, type Command, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, Usage
 import { INTEGRATIONS_USAGE, integrationsCommand } from './commands/integrations';
 import { ODBC_USAGE, odbcCommand } from './commands/odbc';
 import { PARSE_CONNECTION_STRING_USAGE, parseConnectionStringCommand } from './commands/parse-connection-string';
+import { previewCommand, QUERY_USAGE, validateCommand } from './commands/query';
 import { SYSTEMS_USAGE, systemsCommand } from './commands/systems';
 import { TEST_CONNECTION_USAGE, testConnectionCommand } from './commands/test-connection';
 
@@ -15,6 +16,8 @@ ${SYSTEMS_USAGE}
 ${INTEGRATIONS_USAGE}
 
 ${TEST_CONNECTION_USAGE}
+
+${QUERY_USAGE}
 
 ${PARSE_CONNECTION_STRING_USAGE}
 
@@ -28,6 +31,8 @@ const COMMANDS: Record<string, Command> = {
   systems: systemsCommand,
   integrations: integrationsCommand,
   'test-connection': testConnectionCommand,
+  preview: previewCommand,
+  validate: validateCommand,
   'parse-connection-string': parseConnectionStringCommand,
   odbc: odbcCommand,
 };

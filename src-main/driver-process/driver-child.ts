@@ -12,9 +12,11 @@ function handle(
   sendLast: (message: ChildMessage) => void,
 ): void {
   if (process.env[FAULTS_ENV] === '1' && message.fault) injectFault(message.fault);
-  void runOperation(message.request, (cancelTarget) => send({ type: 'started', cancelTarget })).then((response) =>
-    sendLast({ type: 'result', response }),
-  );
+  void runOperation(
+    message.request,
+    (cancelTarget) => send({ type: 'started', cancelTarget }),
+    (rowsRead, rowsChecked) => send({ type: 'progress', rowsRead, rowsChecked }),
+  ).then((response) => sendLast({ type: 'result', response }));
 }
 
 /** Electron's utilityProcess talks through `process.parentPort`; Node's fork through `process.send`. */

@@ -13,6 +13,8 @@ export interface DriverRunnerOptions {
   /** Test hooks: see the spawned child, inject a fault. */
   onSpawn?: (child: DriverChild) => void;
   fault?: DriverFault;
+  /** Progress of a long operation (a full validation), at most a few times a second. */
+  onProgress?: (rowsRead: number, rowsChecked: number) => void;
   /** Aborting stops the operation: on the server first (where the kind allows), then the process. */
   signal?: AbortSignal;
 }
@@ -76,6 +78,7 @@ export function runInDriverProcess<T>(
     child.onMessage((raw) => {
       const message = raw as ChildMessage;
       if (message.type === 'started') cancelTarget = message.cancelTarget;
+      else if (message.type === 'progress') options.onProgress?.(message.rowsRead, message.rowsChecked);
       else finish(message.response as DriverResponse<T>);
     });
     child.onError((error) =>

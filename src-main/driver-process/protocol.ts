@@ -1,6 +1,7 @@
 import type { FailureCategory } from '../../src-shared/contract/connection-test';
 import type { Connection } from '../../src-shared/contract/model';
 import type { CancelTarget } from '../drivers/db-session';
+import type { FullValidationOptions } from './run-validation';
 
 export type DriverOperation =
   | { op: 'test' }
@@ -8,7 +9,9 @@ export type DriverOperation =
   | { op: 'tables'; schema: string | null }
   | { op: 'columns'; schema: string | null; table: string }
   | { op: 'preview'; sql: string; limit: number; statementTimeoutMs: number }
-  | { op: 'cancel'; target: CancelTarget };
+  | { op: 'cancel'; target: CancelTarget }
+  | { op: 'validate'; sql: string; statementTimeoutMs: number; options: FullValidationOptions }
+  | { op: 'validate'; sql: string; statementTimeoutMs: number; options: FullValidationOptions };
 
 export interface DriverRequest {
   connection: Connection;
@@ -31,4 +34,6 @@ export const FAULTS_ENV = 'ACD_LINK_DRIVER_FAULTS';
 
 /** What the child sends: at most one `started` (as soon as connected), then exactly one `result`. */
 export type ChildMessage =
-  { type: 'started'; cancelTarget: CancelTarget | null } | { type: 'result'; response: DriverResponse };
+  | { type: 'started'; cancelTarget: CancelTarget | null }
+  | { type: 'progress'; rowsRead: number; rowsChecked: number }
+  | { type: 'result'; response: DriverResponse };

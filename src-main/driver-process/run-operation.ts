@@ -2,6 +2,7 @@ import type { Connection } from '../../src-shared/contract/model';
 import type { CancelTarget, DbSession, DriverModule } from '../drivers/db-session';
 import { loadDriver } from '../drivers/registry';
 import type { DriverRequest, DriverResponse } from './protocol';
+import { runFullValidation } from './run-validation';
 
 export interface TestValue {
   serverVersion: string;
@@ -12,6 +13,7 @@ export interface TestValue {
 export async function runOperation(
   request: DriverRequest,
   onStarted: (cancelTarget: CancelTarget | null) => void = () => undefined,
+  onProgress: (rowsRead: number, rowsChecked: number) => void = () => undefined,
 ): Promise<DriverResponse> {
   const { connection, password, timeoutMs, operation } = request;
   let driver: DriverModule;
@@ -49,6 +51,17 @@ export async function runOperation(
             limit: operation.limit,
             timeoutMs: operation.statementTimeoutMs,
           }),
+        };
+      case 'validate':
+        return {
+          ok: true,
+          value: await runFullValidation(
+            session,
+            operation.sql,
+            operation.statementTimeoutMs,
+            operation.options,
+            onProgress,
+          ),
         };
       case 'cancel':
         await session.cancelOther(operation.target);

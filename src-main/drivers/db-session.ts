@@ -23,6 +23,11 @@ export interface DbSession {
    * rewriting the SQL.
    */
   preview(sql: string, options: PreviewOptions): Promise<PreviewRows>;
+  /**
+   * Every row, for a full validation: the same read-only transaction and time limit as a preview,
+   * streamed in batches so memory stays flat however many rows there are.
+   */
+  stream(sql: string, options: StreamOptions): Promise<RowStream>;
   /** Set once connected, for kinds that can be cancelled from another connection. */
   cancelTarget(): CancelTarget | null;
   /** Runs, on this (second) connection, the statement that stops `target`'s running query. */
@@ -41,6 +46,17 @@ export interface PreviewOptions {
   /** Rows to return; one more is read to know whether there were more. */
   limit: number;
   /** Server-side statement time limit, where the database has one. */
+  timeoutMs: number;
+}
+
+/** Every row of a statement, in batches, read through a cursor at constant memory. */
+export interface RowStream {
+  columns: string[];
+  batches: AsyncIterable<unknown[][]>;
+}
+
+export interface StreamOptions {
+  batchSize: number;
   timeoutMs: number;
 }
 

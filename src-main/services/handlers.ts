@@ -15,6 +15,7 @@ export interface HandlerContext {
   version: string;
   secretStore: SecretStoreInfo;
   changed: (reason: string) => void;
+  emit: (name: string, payload: unknown) => void;
   runDriver: DriverRun;
 }
 
@@ -23,7 +24,9 @@ export function createHandlers(context: HandlerContext): Handlers {
   const { workspace, changed } = context;
   const systems = new SystemsService(workspace, changed);
   const integrations = new IntegrationsService(workspace, systems, changed);
-  const preview = new PreviewService(workspace, systems, context.runDriver);
+  const preview = new PreviewService(workspace, systems, context.runDriver, (runId, rowsRead, rowsChecked, elapsedMs) =>
+    context.emit('query.progressed', { runId, rowsRead, rowsChecked, elapsedMs }),
+  );
   const connections = new ConnectionsService(workspace, systems, context.runDriver);
   return {
     'app.info': () => ({
@@ -46,6 +49,7 @@ export function createHandlers(context: HandlerContext): Handlers {
     'integrations.update': (input) => integrations.update(input),
     'integrations.delete': ({ id }) => integrations.delete(id),
     'query.preview': (input) => preview.preview(input),
+    'query.validate': (input) => preview.validate(input),
     'query.cancel': ({ previewId }) => preview.cancel(previewId),
     'odbc.sources': async () => {
       const { dataSources, drivers, warnings } = await listOdbcSources();

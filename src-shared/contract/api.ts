@@ -137,6 +137,33 @@ export const api = {
   },
   'integrations.delete': { input: z.object({ id: idSchema }), output: empty },
   'query.preview': { input: previewInputSchema, output: previewResultSchema },
+  'query.validate': {
+    input: z
+      .object({
+        systemId: idSchema,
+        sql: z.string().min(1, { error: 'the query is empty' }),
+        runId: z.string().min(1).max(64),
+        validation: z
+          .object({ importType: importTypeSchema, intervalMinutes: intervalMinutesSchema, ruleSet: ruleSetSchema })
+          .strict(),
+        /** Check only rows whose timestamp is in [from, to): ISO instants. */
+        from: z.iso.datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2026-11-20T00:00:00Z' }).optional(),
+        to: z.iso.datetime({ offset: true, error: 'must be an ISO date-time, e.g. 2026-11-21T00:00:00Z' }).optional(),
+        timeoutMs: z
+          .number()
+          .int()
+          .min(1000)
+          .max(6 * 3600_000)
+          .default(30 * 60_000),
+      })
+      .strict(),
+    output: validationSummarySchema.extend({
+      rowsRead: z.number(),
+      rowsSkipped: z.number(),
+      elapsedMs: z.number(),
+      peakRssMb: z.number(),
+    }),
+  },
   'query.cancel': {
     input: z.object({ previewId: z.string().min(1).max(64) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
@@ -188,6 +215,12 @@ export function isMethod(name: string): name is Method {
 /** Server → client notifications. */
 export const events = {
   'workspace.changed': z.object({ reason: z.string() }),
+  'query.progressed': z.object({
+    runId: z.string(),
+    rowsRead: z.number(),
+    rowsChecked: z.number(),
+    elapsedMs: z.number(),
+  }),
 } as const;
 export type Events = typeof events;
 export type EventName = keyof Events;

@@ -2,6 +2,7 @@ import { Request, TYPES, type Connection } from 'tedious';
 import type { DbSession } from '../db-session';
 import { MssqlQueryError } from './mssql-errors';
 import { previewMssql } from './mssql-preview';
+import { streamMssql } from './mssql-stream';
 import {
   LIST_COLUMNS_SQL,
   LIST_SCHEMAS_SQL,
@@ -46,6 +47,14 @@ export function sessionFor(connection: Connection, password: string | undefined)
       const run = queue.then(() =>
         previewMssql(connection, (text) => execute(connection, text, {}, password), sql, options, password),
       );
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    stream: (sql, options) => {
+      const run = queue.then(() =>
+        streamMssql(connection, (text) => execute(connection, text, {}, password), sql, options, password),
+      );
+      // Later requests wait until the stream was read to its end (or abandoned with the process).
       queue = run.catch(() => undefined);
       return run;
     },

@@ -4,6 +4,7 @@ import { withScrubbedErrors } from '../shared/scrub-secret';
 import { describeVersion, listColumns, listSchemas, listTables, writeAccess, type QueryRows } from './mysql-catalog';
 import { classifyMysqlError } from './mysql-classify';
 import { previewMysql } from './mysql-preview';
+import { streamMysql } from './mysql-stream';
 import { mysqlConnectionOptions, type MysqlConnection } from './mysql-config';
 
 export type { MysqlConnection } from './mysql-config';
@@ -38,6 +39,11 @@ export const mysqlDriver: DriverModule<MysqlConnection> = {
           // The preview's own limit replaces the connect-time one for this statement.
           await limitStatementTime(query, version, options.timeoutMs);
           return previewMysql(conn, sql, options);
+        }),
+      stream: (sql, options) =>
+        guard(async () => {
+          await limitStatementTime(query, version, options.timeoutMs);
+          return streamMysql(conn, sql, options);
         }),
       cancelTarget: () => ({ kind: 'mysql', threadId: conn.threadId }),
       cancelOther: async (target) => {

@@ -6,6 +6,7 @@ import { classifyOdbcError, type OdbcConnection } from './odbc-classify';
 import { identifyServer, odbcWriteAccess, type ServerIdentity } from './odbc-server';
 import { connectString, odbcTarget } from './odbc-target';
 import { previewOdbc } from './odbc-preview';
+import { streamOdbc } from './odbc-stream';
 
 export type { OdbcConnection } from './odbc-classify';
 
@@ -47,6 +48,7 @@ export const odbcDriver: DriverModule<OdbcConnection> = {
           return listColumns(conn, kind, namespaceOrDefault(kind, schema), table);
         }),
       preview: (sql, options) => guard(() => previewOdbc(conn, sql, options)),
+      stream: (sql, options) => guard(() => streamOdbc(conn, sql, options)),
       // A generic ODBC connection has no portable "cancel another session": the driver process is killed.
       cancelTarget: () => null,
       cancelOther: async () => undefined,

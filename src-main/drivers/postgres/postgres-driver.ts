@@ -4,6 +4,7 @@ import { withScrubbedErrors } from '../shared/scrub-secret';
 import { listColumns, listSchemas, listTables, serverVersion, writeAccess } from './postgres-catalog';
 import { classifyPostgresError } from './postgres-classify';
 import { previewPostgres } from './postgres-preview';
+import { streamPostgres } from './postgres-stream';
 import { postgresClientConfig, type PostgresConnection } from './pg-config';
 
 export type { PostgresConnection } from './pg-config';
@@ -29,6 +30,7 @@ export const postgresDriver: DriverModule<PostgresConnection> = {
       listTables: (schema) => guard(() => listTables(client, schema)),
       listColumns: (schema, table) => guard(() => listColumns(client, schema, table)),
       preview: (sql, options) => guard(() => previewPostgres(client, sql, options)),
+      stream: (sql, options) => guard(() => streamPostgres(client, sql, options)),
       cancelTarget: () => {
         // pg learns the backend's process id from BackendKeyData at connect.
         const pid = (client as unknown as { processID?: number }).processID;

@@ -78,6 +78,22 @@ function sessionFor(db: Database.Database): DbSession {
       }
       return { columns: statement.columns().map((column) => column.name), ...capRows(rows, limit) };
     },
+    stream: async (sql, { batchSize }) => {
+      const statement = db.prepare(sql);
+      const rows = statement.raw(true).iterate() as IterableIterator<unknown[]>;
+      async function* batches(): AsyncGenerator<unknown[][]> {
+        let batch: unknown[][] = [];
+        for (const row of rows) {
+          batch.push(row);
+          if (batch.length >= batchSize) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
+      }
+      return { columns: statement.columns().map((column) => column.name), batches: batches() };
+    },
     // A local file: killing the driver process stops the statement.
     cancelTarget: () => null,
     cancelOther: async () => undefined,
