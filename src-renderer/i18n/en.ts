@@ -124,6 +124,7 @@ export const en = {
     save: 'Save changes',
     saved: 'Saved.',
     runPreview: 'Run preview',
+    livePreview: 'Live preview while typing',
     pausedNote: 'This integration is paused: the WFM system does not import it.',
   },
   preview: {
@@ -142,6 +143,25 @@ export const en = {
     views: 'Preview views',
     rowsTab: 'Rows',
     chartTab: 'Chart',
+  },
+  fullValidation: {
+    heading: 'Validate every row',
+    help: 'The preview checks the first rows only. This reads every row the query returns, in the driver process, and checks each one.',
+    range: 'Rows to check',
+    ranges: {
+      all: 'All rows',
+      'last-24-hours': 'The last 24 hours (what reconciliation re-reads)',
+      'last-3-years': 'The last 3 years (what a first import reads)',
+    },
+    start: 'Validate all rows',
+    progressLabel: 'Validation progress',
+    progress: '{{rows}} rows read, {{rate}} rows/s',
+    cancelled: 'Cancelled: the validation was stopped.',
+    summaryLabel: 'Validation summary',
+    summary: '{{checked}} rows checked in {{seconds}} s ({{rate}} rows/s).',
+    distinct:
+      'Found {{queues}} queue(s), {{channels}} channel(s), {{agents}} agent(s), {{activities}} activity code(s).',
+    countsLabel: 'Findings per rule',
   },
   findings: {
     none: 'No findings: these rows meet the import contract.',

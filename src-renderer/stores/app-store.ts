@@ -4,6 +4,7 @@ import type { SystemTreeNode } from '../../src-shared/contract/model';
 import type { ApiClient } from '../../src-shared/rpc/client';
 import type { Result, RpcError } from '../../src-shared/rpc/result';
 import { createCatalogueSlice, type CatalogueState } from './catalogue-slice';
+import { createValidationRunSlice, type ValidationRunSlice } from './validation-run-slice';
 
 export type Selection =
   | { kind: 'none' }
@@ -21,7 +22,7 @@ export type PreviewState =
   | { status: 'ready'; integrationId: number; result: PreviewResult }
   | { status: 'error'; integrationId: number; error: RpcError };
 
-export interface AppState extends CatalogueState {
+export interface AppState extends CatalogueState, ValidationRunSlice {
   info?: OutputOf<'app.info'>;
   tree: SystemTreeNode[];
   treeStatus: LoadStatus;
@@ -63,6 +64,7 @@ export type AppStore = StoreApi<AppState>;
 export function createAppStore(api: ApiClient): AppStore {
   const store = createStore<AppState>()((set, get) => {
     const catalogue = createCatalogueSlice(api, set, get);
+    const validationRun = createValidationRunSlice(api, set, get);
     /** Every write reloads the tree, so what is shown is what was stored. */
     const afterWrite = async <T>(result: Result<T>): Promise<Result<T>> => {
       if (result.ok) await refreshTree();
@@ -76,6 +78,7 @@ export function createAppStore(api: ApiClient): AppStore {
 
     return {
       ...catalogue,
+      ...validationRun,
       tree: [],
       treeStatus: 'idle',
       selection: { kind: 'none' },

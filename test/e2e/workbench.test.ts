@@ -55,6 +55,28 @@ describe('web mode in Chromium', () => {
     await sql.fill(original);
   });
 
+  it('validates every row of the demo query with progress and a clean summary', async () => {
+    await session.app.button('Validate all rows').click();
+    const summary = session.page.getByRole('status', { name: 'Validation summary' });
+    await summary.getByText(/rows checked in/).waitFor();
+    expect(await summary.textContent()).toMatch(/Found 7 queue\(s\), 4 channel\(s\)/);
+    await summary.getByText('No findings: these rows meet the import contract.').waitFor();
+  });
+
+  it('previews live while typing and flags a defect without pressing Run', async () => {
+    const sql = session.app.field('SQL query');
+    const original = await sql.inputValue();
+    await session.page.getByLabel('Live preview while typing').check();
+    await sql.fill(original.replace('s.calls_answered AS answered', 's.calls_offered + 1 AS answered'));
+    await session.page
+      .getByRole('list', { name: 'Findings' })
+      .getByText(/is greater than offered/)
+      .first()
+      .waitFor();
+    await session.page.getByLabel('Live preview while typing').uncheck();
+    await sql.fill(original);
+  });
+
   it('refuses a statement that writes, and cancels a slow query', async () => {
     const sql = session.app.field('SQL query');
     const original = await sql.inputValue();

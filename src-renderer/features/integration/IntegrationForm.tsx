@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   IMPORT_TYPES,
@@ -13,6 +13,9 @@ import { FormFooter } from '../../components/FormFooter';
 import { noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
 import { PreviewPanel } from '../preview/PreviewPanel';
+import { FullValidationPanel } from '../validation/FullValidationPanel';
+
+const LIVE_PREVIEW_DELAY_MS = 700;
 
 interface Props {
   system: SystemTreeNode;
@@ -36,6 +39,18 @@ export function IntegrationForm({ system, integration }: Props) {
   const [sql, setSql] = useState(integration?.sql ?? '');
   const [errors, setErrors] = useState<FormErrors>(noErrors);
   const [saved, setSaved] = useState(false);
+  const [live, setLive] = useState(false);
+
+  // Live mode: a preview shortly after typing stops; a newer run replaces an older one (the store
+  // cancels it and drops its answer), so only the latest text is ever shown.
+  useEffect(() => {
+    if (!live || !integration || sql.trim() === '') return;
+    const timer = setTimeout(
+      () => void runPreview(integration.id, system.id, sql, { importType, intervalMinutes, ruleSet }),
+      LIVE_PREVIEW_DELAY_MS,
+    );
+    return () => clearTimeout(timer);
+  }, [live, sql, importType, intervalMinutes, ruleSet, integration, system.id, runPreview]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -137,8 +152,17 @@ export function IntegrationForm({ system, integration }: Props) {
               {t('integration.runPreview')}
             </button>
           )}
+          {integration && <CheckboxField label={t('integration.livePreview')} checked={live} onChange={setLive} />}
         </FormFooter>
       </form>
+      {integration && (
+        <FullValidationPanel
+          integrationId={integration.id}
+          systemId={system.id}
+          sql={sql}
+          validation={{ importType, intervalMinutes, ruleSet }}
+        />
+      )}
       {integration && (
         <PreviewPanel integrationId={integration.id} importType={importType} intervalMinutes={intervalMinutes} />
       )}
