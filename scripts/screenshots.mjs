@@ -43,7 +43,7 @@ try {
   const tree = page.getByRole('tree', { name: 'External systems' });
   await tree.getByText('Queue statistics (15 min)', { exact: true }).click();
   await page.getByRole('button', { name: 'Run preview', exact: true }).click();
-  await page.getByRole('table', { name: 'Preview rows' }).waitFor();
+  await page.getByRole('grid', { name: 'Preview rows' }).waitFor();
   await page.screenshot({ path: path.join(outDir, 'workbench-demo.png') });
   await page.getByRole('button', { name: 'New system', exact: true }).click();
   await page.getByLabel('System name', { exact: true }).fill('Avaya CMS Brussels');
@@ -69,6 +69,25 @@ try {
   await tree.getByText('interval_stats', { exact: true }).click();
   await tree.getByText('calls_offered', { exact: true }).waitFor();
   await page.screenshot({ path: path.join(outDir, 'schema-browser.png') });
+  // A preview with a planted defect, its findings, then the chart.
+  await tree.getByText('Queue statistics (15 min)', { exact: true }).click();
+  const sql = page.getByLabel('SQL query', { exact: true });
+  const original = await sql.inputValue();
+  await sql.fill(original.replace("WHEN 'chat' THEN 'chats'", "WHEN 'chat' THEN 'chat'"));
+  await page.getByRole('button', { name: 'Run preview', exact: true }).click();
+  await page.getByRole('list', { name: 'Findings' }).getByRole('button').first().click();
+  await page.waitForTimeout(300);
+  await page
+    .locator('section.preview')
+    .last()
+    .screenshot({ path: path.join(outDir, 'preview-findings.png') });
+  await page.getByRole('tab', { name: 'Chart' }).click();
+  await page.locator('.uplot canvas').first().waitFor();
+  await page.waitForTimeout(300);
+  await page
+    .locator('section.preview')
+    .last()
+    .screenshot({ path: path.join(outDir, 'preview-chart.png') });
   console.log(`screenshots written to ${path.relative(root, outDir)}`);
 } finally {
   await context.close();
