@@ -19,6 +19,7 @@ import {
   ensurePostgresTestDatabase,
 } from '../support/databases';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { writerTargets } from '../support/writer-targets';
 
 // Previews through every real driver, in the driver process. The login used can write, on
 // purpose: the read-only transaction must stop writes even when the login could make them.
@@ -56,26 +57,9 @@ const mysqlConnection: Connection = {
   user: WRITER_LOGIN,
   tls: 'disable',
 };
-const targets: [string, () => Connection][] = [
-  ['postgres (pg)', () => pgConnection],
-  ['mysql (mysql2 → MariaDB)', () => mysqlConnection],
-  ['sqlite', () => ({ kind: 'sqlite', file: sqliteFile })],
-  [
-    'odbc (psqlODBC)',
-    () => ({
-      kind: 'odbc',
-      connectionString: `DRIVER={PostgreSQL Unicode};SERVER=127.0.0.1;PORT=5432;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
-    }),
-  ],
-  [
-    'odbc (MariaDB ODBC)',
-    () => ({
-      kind: 'odbc',
-      connectionString: `DRIVER={MariaDB Unicode};SERVER=127.0.0.1;PORT=3306;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
-    }),
-  ],
-  ['odbc (SQLite ODBC)', () => ({ kind: 'odbc', connectionString: `DRIVER={SQLite3};Database=${sqliteFile};` })],
-];
+const targets: [string, () => Connection][] = (
+  ['pg', 'mysql', 'sqlite', 'psqlodbc', 'mariadbodbc', 'sqliteodbc'] as const
+).map((name) => [writerTargets('')[name].label, () => writerTargets(sqliteFile)[name].connection]);
 
 function preview(connection: Connection, sql: string, limit = 200, statementTimeoutMs = 10_000, signal?: AbortSignal) {
   const request: DriverRequest = {

@@ -10,7 +10,6 @@ import type { Dialect } from '../../src-shared/sql/dialect';
 import { WRITE_STATEMENT_CORPUS } from '../../src-shared/sql/statement-corpus';
 import {
   CANARY_PASSWORD,
-  MYSQL_ENDPOINT,
   PG_ADMIN_URL,
   PG_ENDPOINT,
   TEST_DATABASE,
@@ -22,6 +21,7 @@ import {
   ensurePostgresTestDatabase,
 } from '../support/databases';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { writerTargets } from '../support/writer-targets';
 
 // Every statement of the write corpus, sent through query.preview as a user would, with a
 // login that CAN write: each is refused and the database is exactly as before.
@@ -70,39 +70,20 @@ const mysqlChecksum = async () => {
 };
 const fileChecksum = () => crypto.createHash('sha256').update(fs.readFileSync(sqliteFile)).digest('hex');
 
-const targets: [string, Dialect, () => Connection, () => Promise<string> | string][] = [
+const targets: [string, Dialect, () => Connection, () => Promise<string> | string][] = (
   [
-    'postgres (pg)',
-    'postgres',
-    () => ({ kind: 'postgres', ...PG_ENDPOINT, database: TEST_DATABASE, user: WRITER_LOGIN, tls: 'disable' }),
-    pgChecksum,
-  ],
-  [
-    'mysql (mysql2 → MariaDB)',
-    'mysql',
-    () => ({ kind: 'mysql', ...MYSQL_ENDPOINT, database: TEST_DATABASE, user: WRITER_LOGIN, tls: 'disable' }),
-    mysqlChecksum,
-  ],
-  ['sqlite', 'sqlite', () => ({ kind: 'sqlite', file: sqliteFile }), fileChecksum],
-  [
-    'odbc (psqlODBC)',
-    'postgres',
-    () => ({
-      kind: 'odbc',
-      connectionString: `DRIVER={PostgreSQL Unicode};SERVER=127.0.0.1;PORT=5432;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
-    }),
-    pgChecksum,
-  ],
-  [
-    'odbc (MariaDB ODBC)',
-    'mysql',
-    () => ({
-      kind: 'odbc',
-      connectionString: `DRIVER={MariaDB Unicode};SERVER=127.0.0.1;PORT=3306;DATABASE=${TEST_DATABASE};UID=${WRITER_LOGIN};`,
-    }),
-    mysqlChecksum,
-  ],
-];
+    ['pg', 'postgres', pgChecksum],
+    ['mysql', 'mysql', mysqlChecksum],
+    ['sqlite', 'sqlite', fileChecksum],
+    ['psqlodbc', 'postgres', pgChecksum],
+    ['mariadbodbc', 'mysql', mysqlChecksum],
+  ] as const
+).map(([name, dialect, checksum]) => [
+  writerTargets('')[name].label,
+  dialect,
+  () => writerTargets(sqliteFile)[name].connection,
+  checksum,
+]);
 
 describe.each(targets)('write corpus through %s', (name, dialect, connectionFor, checksum) => {
   it(`refuses every write statement for ${dialect} and leaves the database unchanged`, async () => {
