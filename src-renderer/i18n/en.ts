@@ -1,8 +1,10 @@
+import { enEditor } from './en-editor';
 import { enGridCharts } from './en-grid-charts';
 
 /** English strings. French, Dutch and German catalogues will mirror these keys. */
 export const en = {
   ...enGridCharts,
+  ...enEditor,
   app: {
     title: 'ACD Link Studio',
     loading: 'Loading the workspace…',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startWebMode } from './support/web-mode';
+import { DEMO_QUERIES } from '../../src-main/demo/demo-queries';
 import { useWorkbench } from './support/workbench-session';
 
 // The production renderer bundle in Debian's Chromium, against the real services of web mode.
@@ -32,8 +33,8 @@ describe('web mode in Chromium', () => {
 
   it('flags a planted wrong channel, jumps to its cell and charts the intervals', async () => {
     const sql = session.app.field('SQL query');
-    const original = await sql.inputValue();
-    await sql.fill(original.replace("WHEN 'chat' THEN 'chats'", "WHEN 'chat' THEN 'chat'"));
+    const original = DEMO_QUERIES.interval;
+    await session.app.setSql(original.replace("WHEN 'chat' THEN 'chats'", "WHEN 'chat' THEN 'chat'"));
     await sql.press('Control+Enter');
     const findings = session.page.getByRole('list', { name: 'Findings' });
     const first = findings.getByRole('button').first();
@@ -52,7 +53,7 @@ describe('web mode in Chromium', () => {
     await session.page.getByRole('tab', { name: 'Chart' }).click();
     await session.page.locator('.uplot canvas').first().waitFor();
     await session.page.getByRole('tab', { name: 'Rows' }).click();
-    await sql.fill(original);
+    await session.app.setSql(original);
   });
 
   it('validates every row of the demo query with progress and a clean summary', async () => {
@@ -64,35 +65,48 @@ describe('web mode in Chromium', () => {
   });
 
   it('previews live while typing and flags a defect without pressing Run', async () => {
-    const sql = session.app.field('SQL query');
-    const original = await sql.inputValue();
+    const original = DEMO_QUERIES.interval;
     await session.page.getByLabel('Live preview while typing').check();
-    await sql.fill(original.replace('s.calls_answered AS answered', 's.calls_offered + 1 AS answered'));
+    await session.app.setSql(original.replace('s.calls_answered AS answered', 's.calls_offered + 1 AS answered'));
     await session.page
       .getByRole('list', { name: 'Findings' })
       .getByText(/is greater than offered/)
       .first()
       .waitFor();
     await session.page.getByLabel('Live preview while typing').uncheck();
-    await sql.fill(original);
+    await session.app.setSql(original);
+  });
+
+  it('inserts a template and completes contract aliases in the SQL editor', async () => {
+    await session.app.treeItem('Queue statistics (15 min)').click();
+    await session.app.button('Insert template').click();
+    await expect.poll(() => session.page.locator('.sql-editor').textContent()).toContain('queueidentifier');
+    await session.app.setSql('SELECT queue_code AS queu');
+    await session.page.keyboard.press('Control+Space');
+    await session.page
+      .getByRole('option', { name: /queueidentifier/ })
+      .first()
+      .waitFor();
+    await session.page.keyboard.press('Escape');
+    await session.app.setSql(DEMO_QUERIES.interval);
   });
 
   it('refuses a statement that writes, and cancels a slow query', async () => {
     const sql = session.app.field('SQL query');
-    const original = await sql.inputValue();
-    await sql.fill('DELETE FROM queues');
+    const original = DEMO_QUERIES.interval;
+    await session.app.setSql('DELETE FROM queues');
     await session.app.button('Run preview').click();
     await session.page.getByRole('alert').filter({ hasText: 'only read' }).first().waitFor();
 
     // A recursive count to a billion keeps SQLite busy far longer than this test.
-    await sql.fill(
+    await session.app.setSql(
       'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) SELECT max(i) FROM n',
     );
     await sql.press('Control+Enter');
     await session.page.getByRole('status').filter({ hasText: 'Running the query' }).waitFor();
     await sql.press('Escape');
     await session.page.getByRole('alert').filter({ hasText: 'Cancelled' }).waitFor();
-    await sql.fill(original);
+    await session.app.setSql(original);
   });
 
   it('removes the access token from the address bar', async () => {

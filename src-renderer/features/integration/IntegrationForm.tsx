@@ -12,6 +12,10 @@ import { CheckboxField, Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
+import { connectionDialect } from '../../../src-shared/templates/connection-dialect';
+import { SqlEditor } from '../editor/SqlEditor';
+import { TemplateMenu } from '../editor/TemplateMenu';
+import { useSqlCompletion } from '../editor/use-sql-completion';
 import { PreviewPanel } from '../preview/PreviewPanel';
 import { FullValidationPanel } from '../validation/FullValidationPanel';
 
@@ -64,12 +68,21 @@ export function IntegrationForm({ system, integration }: Props) {
     setSaved(true);
   };
 
-  /** Ctrl/Cmd+Enter runs the preview, Esc cancels it: the keys SQL clients use. */
+  const preview = () => {
+    if (integration) void runPreview(integration.id, system.id, sql, { importType, intervalMinutes, ruleSet });
+  };
+  const dialect = connectionDialect(system.connection);
+  const completion = useSqlCompletion({ systemId: system.id, importType, ruleSet, dialect, sql });
+
+  /**
+   * Ctrl/Cmd+Enter runs the preview, Esc cancels it: the keys SQL clients use. The SQL editor
+   * handles them itself (Esc closes its suggestions first), so its keys are not handled twice.
+   */
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!integration) return;
+    if (!integration || (event.target as HTMLElement).closest('.sql-editor')) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
-      void runPreview(integration.id, system.id, sql, { importType, intervalMinutes, ruleSet });
+      preview();
     } else if (event.key === 'Escape') {
       void cancelPreview();
     }
@@ -129,13 +142,21 @@ export function IntegrationForm({ system, integration }: Props) {
         )}
         <CheckboxField label={t('integration.reconciliation')} checked={reconciliation} onChange={setReconciliation} />
         <CheckboxField label={t('integration.paused')} checked={paused} onChange={setPaused} />
+        <TemplateMenu
+          importType={importType}
+          ruleSet={ruleSet}
+          dialect={dialect}
+          intervalMinutes={intervalMinutes}
+          onInsert={(template) => setSql(template)}
+        />
         <Field label={t('integration.sql')} help={t('integration.sqlHelp')} error={errors.fields.sql}>
-          <textarea
-            className="sql"
-            rows={12}
-            spellCheck={false}
+          <SqlEditor
+            label={t('integration.sql')}
             value={sql}
-            onChange={(event) => setSql(event.target.value)}
+            onChange={setSql}
+            onRun={preview}
+            onCancel={() => void cancelPreview()}
+            completion={completion}
           />
         </Field>
         <FormFooter
@@ -145,10 +166,7 @@ export function IntegrationForm({ system, integration }: Props) {
           savedLabel={t('integration.saved')}
         >
           {integration && (
-            <button
-              type="button"
-              onClick={() => void runPreview(integration.id, system.id, sql, { importType, intervalMinutes, ruleSet })}
-            >
+            <button type="button" onClick={preview}>
               {t('integration.runPreview')}
             </button>
           )}

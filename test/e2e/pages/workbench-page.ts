@@ -42,6 +42,18 @@ export class WorkbenchPage {
     await this.button('Create integration').click();
   }
 
+  /**
+   * Replaces the SQL in the editor as a user would: Monaco's input box has no fill(), so select
+   * all and type (insertText, so Monaco's auto-closing of brackets and quotes stays out of it).
+   */
+  async setSql(text: string): Promise<void> {
+    const editor = this.field('SQL query');
+    await editor.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    if (text === '') await this.page.keyboard.press('Delete');
+    else await this.page.keyboard.insertText(text);
+  }
+
   /** Visible alert texts, for asserting on error messages. */
   alerts(): Locator {
     return this.page.getByRole('alert');
