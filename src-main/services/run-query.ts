@@ -2,10 +2,10 @@ import type { PreviewResult } from '../../src-shared/contract/api';
 import type { Connection, ImportType } from '../../src-shared/contract/model';
 import { ServiceError } from '../../src-shared/rpc/result';
 import { checkPreviewable } from '../../src-shared/sql/classify-statement';
+import { connectionDialect } from '../../src-shared/sql/connection-dialect';
 import type { RuleSetId } from '../../src-shared/validation';
 import type { FullValidationResult } from '../driver-process/run-validation';
 import type { PreviewRows } from '../drivers/db-session';
-import { dialectFor } from './sql-dialect';
 import type { DriverRun } from './test-connection';
 import { validatePreview } from './validate-preview';
 
@@ -30,7 +30,7 @@ interface QueryTarget {
 
 /** The statement guard: exactly one statement that only reads, or a refusal naming why. */
 function guardedStatement(connection: Connection, sql: string): string {
-  const check = checkPreviewable(sql, dialectFor(connection));
+  const check = checkPreviewable(sql, connectionDialect(connection));
   if (!check.ok) throw new ServiceError('QUERY_REFUSED', check.message, [{ path: 'sql', message: check.message }]);
   // Without a trailing `;`, `GO` or comment (SQL Server reads a trailing GO as an alias); the
   // statement is otherwise exactly what the admin wrote.

@@ -12,7 +12,7 @@ import { CheckboxField, Field } from '../../components/Field';
 import { FormFooter } from '../../components/FormFooter';
 import { noErrors, toFormErrors, withoutFieldError, type FormErrors } from '../../components/form-errors';
 import { useAppStore } from '../../stores/store-context';
-import { connectionDialect } from '../../../src-shared/templates/connection-dialect';
+import { connectionDialect } from '../../../src-shared/sql/connection-dialect';
 import { SqlEditor } from '../editor/SqlEditor';
 import { TemplateMenu } from '../editor/TemplateMenu';
 import { useSqlCompletion } from '../editor/use-sql-completion';

@@ -1,10 +1,10 @@
 import type { Connection } from '../contract/model';
-import type { Dialect } from '../sql/dialect';
+import type { Dialect } from './dialect';
 
 /**
- * The SQL dialect templates and completion quoting should use for a connection. It gives the same
- * answers as src-main/services/sql-dialect.ts (the statement guard's), which the renderer may not
- * import; behind ODBC the connection string's driver name tells, otherwise `generic`.
+ * The SQL dialect a connection speaks: for the statement guard, the templates and completion.
+ * Behind ODBC the connection string's driver name tells; an unknown driver gets the
+ * conservative `generic` dialect.
  */
 export function connectionDialect(connection: Connection): Dialect {
   if (connection.kind !== 'odbc') return connection.kind;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dialectFor } from '../../../src-main/services/sql-dialect';
 import type { Connection } from '../../../src-shared/contract/model';
-import { connectionDialect } from '../../../src-shared/templates/connection-dialect';
+import { connectionDialect } from '../../../src-shared/sql/connection-dialect';
 
 const server = { host: 'db', database: 'acd', user: 'reader', tls: 'disable' } as const;
 const odbc = (connectionString: string): Connection => ({ kind: 'odbc', connectionString });
@@ -18,8 +17,7 @@ const CONNECTIONS: [Connection, string][] = [
 ];
 
 describe('connectionDialect', () => {
-  it.each(CONNECTIONS)('gives the statement guard’s dialect for %j', (connection, expected) => {
+  it.each(CONNECTIONS)('gives the dialect of %j', (connection, expected) => {
     expect(connectionDialect(connection)).toBe(expected);
-    expect(connectionDialect(connection)).toBe(dialectFor(connection));
   });
 });
