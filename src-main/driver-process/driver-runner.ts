@@ -56,10 +56,16 @@ export function runInDriverProcess<T>(
       resolve(response);
     };
     /** Stop the statement on the server (a second connection), then end the process either way. */
+    // Once a stop has begun, its outcome wins: the child's own answer to the server-side cancel
+    // ("canceling statement due to user request") may arrive first, and must not replace it.
+    let stopping: DriverResponse<T> | undefined;
     const stop = async (response: DriverResponse<T>) => {
-      if (settled) return;
+      if (settled || stopping) return;
+      stopping = response;
       if (cancelTarget && request.operation.op !== 'cancel') {
-        await runInDriverProcess({ ...request, operation: { op: 'cancel', target: cancelTarget } }, CANCEL_GRACE_MS);
+        await runInDriverProcess({ ...request, operation: { op: 'cancel', target: cancelTarget } }, CANCEL_GRACE_MS, {
+          ...(options.spawn ? { spawn: options.spawn } : {}),
+        });
       }
       finish(response);
     };
@@ -79,13 +85,13 @@ export function runInDriverProcess<T>(
       const message = raw as ChildMessage;
       if (message.type === 'started') cancelTarget = message.cancelTarget;
       else if (message.type === 'progress') options.onProgress?.(message.rowsRead, message.rowsChecked);
-      else finish(message.response as DriverResponse<T>);
+      else finish(stopping ?? (message.response as DriverResponse<T>));
     });
     child.onError((error) =>
       finish({ ok: false, category: 'ERROR', message: `The driver process could not start: ${error.message}` }),
     );
     child.onExit((code, signal) =>
-      finish({ ok: false, category: 'ERROR', message: describeExit(code, signal, stderrTail, memory) }),
+      finish(stopping ?? { ok: false, category: 'ERROR', message: describeExit(code, signal, stderrTail, memory) }),
     );
     options.onSpawn?.(child);
     child.send({ request, fault: options.fault });
