@@ -20,10 +20,15 @@ export async function runOperation(
   try {
     driver = (await loadDriver(connection.kind)) as DriverModule;
   } catch (error) {
+    // odbc is an optional dependency: without unixODBC's headers at install time npm skips it.
+    const hint =
+      connection.kind === 'odbc'
+        ? ' Install unixODBC (Debian: apt install unixodbc unixodbc-dev), then run "npm install" again.'
+        : '';
     return {
       ok: false,
       category: 'DRIVER_MISSING',
-      message: `The ${connection.kind} driver could not be loaded: ${(error as Error).message}`,
+      message: `The ${connection.kind} driver could not be loaded: ${(error as Error).message}.${hint}`,
     };
   }
   let session: DbSession | undefined;
