@@ -153,5 +153,3 @@ export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPri
 export function registerAppProtocol(protocol: Pick<Protocol, 'handle'>, rendererDir: string): void {
   protocol.handle(APP_SCHEME, createBundleHandler(rendererDir));
 }
-
-export { CONTENT_SECURITY_POLICY };

@@ -131,5 +131,3 @@ function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && crypto.timingSafeEqual(left, right);
 }
-
-export { CONTENT_SECURITY_POLICY };

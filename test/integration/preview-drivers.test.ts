@@ -1,65 +1,22 @@
-import pg from 'pg';
 import type mysql from 'mysql2/promise';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runInDriverProcess } from '../../src-main/driver-process/driver-runner';
 import type { DriverRequest } from '../../src-main/driver-process/protocol';
 import type { PreviewRows } from '../../src-main/drivers/db-session';
 import type { Connection } from '../../src-shared/contract/model';
-import {
-  CANARY_PASSWORD,
-  MYSQL_ENDPOINT,
-  PG_ADMIN_URL,
-  PG_ENDPOINT,
-  TEST_DATABASE,
-  TEST_TABLE,
-  WRITER_LOGIN,
-  connectMysqlAdmin,
-  createSqliteTestFile,
-  ensureMysqlTestDatabase,
-  ensurePostgresTestDatabase,
-} from '../support/databases';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { CANARY_PASSWORD, TEST_TABLE } from '../support/databases';
 import { writerTargets } from '../support/writer-targets';
+import { useWriterDatabases } from '../support/writer-databases';
 
 // Previews through every real driver, in the driver process. The login used can write, on
 // purpose: the read-only transaction must stop writes even when the login could make them.
-let dir: TempDir;
-let sqliteFile: string;
-let pgAdmin: pg.Client;
-let mysqlAdmin: mysql.Connection;
+const db = useWriterDatabases();
 
-beforeAll(async () => {
-  await ensurePostgresTestDatabase();
-  await ensureMysqlTestDatabase();
-  dir = makeTempDir();
-  sqliteFile = createSqliteTestFile(dir.path);
-  pgAdmin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await pgAdmin.connect();
-  mysqlAdmin = await connectMysqlAdmin();
-});
-afterAll(async () => {
-  await pgAdmin?.end();
-  await mysqlAdmin?.end();
-  dir?.remove();
-});
-
-const pgConnection: Connection = {
-  kind: 'postgres',
-  ...PG_ENDPOINT,
-  database: TEST_DATABASE,
-  user: WRITER_LOGIN,
-  tls: 'disable',
-};
-const mysqlConnection: Connection = {
-  kind: 'mysql',
-  ...MYSQL_ENDPOINT,
-  database: TEST_DATABASE,
-  user: WRITER_LOGIN,
-  tls: 'disable',
-};
+const pgConnection = writerTargets('').pg.connection;
+const mysqlConnection = writerTargets('').mysql.connection;
 const targets: [string, () => Connection][] = (
   ['pg', 'mysql', 'sqlite', 'psqlodbc', 'mariadbodbc', 'sqliteodbc'] as const
-).map((name) => [writerTargets('')[name].label, () => writerTargets(sqliteFile)[name].connection]);
+).map((name) => [writerTargets('')[name].label, () => writerTargets(db.sqliteFile)[name].connection]);
 
 function preview(
   connection: Connection,
@@ -119,12 +76,12 @@ describe.each(targets)('preview through %s', (_name, connectionFor) => {
 describe('server-side time limit and cancel', () => {
   const pgRunning = async () =>
     (
-      await pgAdmin.query(
+      await db.pgAdmin.query(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'",
       )
     ).rows[0].n as number;
   const mysqlRunning = async () => {
-    const [rows] = await mysqlAdmin.query<mysql.RowDataPacket[]>(
+    const [rows] = await db.mysqlAdmin.query<mysql.RowDataPacket[]>(
       "SELECT count(*) AS n FROM information_schema.processlist WHERE info LIKE 'SELECT SLEEP(30)%'",
     );
     return Number(rows[0]?.n);

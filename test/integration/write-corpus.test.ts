@@ -1,59 +1,28 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
-import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppContext, type AppContext } from '../../src-main/app-context';
 import { runInDriverProcess } from '../../src-main/driver-process/driver-runner';
 import type { Connection } from '../../src-shared/contract/model';
 import type { Dialect } from '../../src-shared/sql/dialect';
 import { WRITE_STATEMENT_CORPUS } from '../../src-shared/sql/statement-corpus';
-import {
-  CANARY_PASSWORD,
-  PG_ADMIN_URL,
-  PG_ENDPOINT,
-  TEST_DATABASE,
-  TEST_TABLE,
-  WRITER_LOGIN,
-  connectMysqlAdmin,
-  createSqliteTestFile,
-  ensureMysqlTestDatabase,
-  ensurePostgresTestDatabase,
-} from '../support/databases';
-import { makeTempDir, type TempDir } from '../support/temp-dir';
+import { CANARY_PASSWORD, PG_ENDPOINT, TEST_DATABASE, TEST_TABLE, WRITER_LOGIN } from '../support/databases';
 import { writerTargets } from '../support/writer-targets';
+import { useWriterDatabases } from '../support/writer-databases';
 
 // Every statement of the write corpus, sent through query.preview as a user would, with a
 // login that CAN write: each is refused and the database is exactly as before.
-let dir: TempDir;
+const db = useWriterDatabases();
 let context: AppContext;
-let sqliteFile: string;
-let pgAdmin: pg.Client;
-let mysqlAdmin: mysql.Connection;
-
-beforeAll(async () => {
-  await ensurePostgresTestDatabase();
-  await ensureMysqlTestDatabase();
-  dir = makeTempDir();
-  sqliteFile = createSqliteTestFile(dir.path);
-  context = createAppContext({ dataDir: dir.path, seedDemo: false });
-  const url = new URL(PG_ADMIN_URL);
-  url.pathname = `/${TEST_DATABASE}`;
-  pgAdmin = new pg.Client({ connectionString: url.toString() });
-  await pgAdmin.connect();
-  mysqlAdmin = await connectMysqlAdmin();
+beforeAll(() => {
+  context = createAppContext({ dataDir: db.dir.path, seedDemo: false });
 });
-afterAll(async () => {
-  context?.close();
-  await pgAdmin?.end();
-  await mysqlAdmin?.end();
-  dir?.remove();
-});
+afterAll(() => context?.close());
 
 const pgChecksum = async () =>
   JSON.stringify(
     (
-      await pgAdmin.query(`SELECT
+      await db.pgAdmin.query(`SELECT
         (SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) FROM ${TEST_TABLE} t) AS data,
         (SELECT string_agg(relname || ':' || relkind::text, ',' ORDER BY relname) FROM pg_class c
            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public') AS objects,
@@ -61,14 +30,14 @@ const pgChecksum = async () =>
     ).rows,
   );
 const mysqlChecksum = async () => {
-  const [sum] = await mysqlAdmin.query(`CHECKSUM TABLE ${TEST_DATABASE}.${TEST_TABLE}`);
-  const [objects] = await mysqlAdmin.query(
+  const [sum] = await db.mysqlAdmin.query(`CHECKSUM TABLE ${TEST_DATABASE}.${TEST_TABLE}`);
+  const [objects] = await db.mysqlAdmin.query(
     'SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = ? ORDER BY table_name',
     [TEST_DATABASE],
   );
   return JSON.stringify([sum, objects]);
 };
-const fileChecksum = () => crypto.createHash('sha256').update(fs.readFileSync(sqliteFile)).digest('hex');
+const fileChecksum = () => crypto.createHash('sha256').update(fs.readFileSync(db.sqliteFile)).digest('hex');
 
 const targets: [string, Dialect, () => Connection, () => Promise<string> | string][] = (
   [
@@ -81,7 +50,7 @@ const targets: [string, Dialect, () => Connection, () => Promise<string> | strin
 ).map(([name, dialect, checksum]) => [
   writerTargets('')[name].label,
   dialect,
-  () => writerTargets(sqliteFile)[name].connection,
+  () => writerTargets(db.sqliteFile)[name].connection,
   checksum,
 ]);
 

@@ -1,4 +1,5 @@
 import type { Connection } from '../../../src-shared/contract/model';
+import { parseConnectionString } from '../../../src-shared/odbc/connection-string';
 
 /** One line that identifies a connection without any secret (ODBC strings are shortened to their DSN/driver). */
 export function describeConnection(connection: Connection): string {
@@ -11,8 +12,11 @@ export function describeConnection(connection: Connection): string {
     case 'mssql':
       return `mssql ${connection.user}@${connection.host}${connection.instance ? `\\${connection.instance}` : `:${connection.port ?? 1433}`}/${connection.database}`;
     case 'odbc': {
-      const target = /\b(DSN|DRIVER)\s*=\s*(\{[^}]*\}|[^;]*)/i.exec(connection.connectionString);
-      return target ? `odbc ${target[1]?.toUpperCase()}=${target[2]}` : 'odbc';
+      // The string's own parser, so braces and `}}` escapes read as the driver manager reads them.
+      const parsed = parseConnectionString(connection.connectionString);
+      if (!parsed.ok) return 'odbc';
+      if (parsed.dsn !== undefined) return `odbc DSN=${parsed.dsn}`;
+      return parsed.driver !== undefined ? `odbc DRIVER={${parsed.driver}}` : 'odbc';
     }
   }
 }

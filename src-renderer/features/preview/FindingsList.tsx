@@ -3,7 +3,8 @@ import type { FindingDto, ValidationSummaryDto } from '../../../src-shared/contr
 
 interface Props {
   summary: ValidationSummaryDto;
-  onSelect(finding: FindingDto): void;
+  /** Jump to the finding's cell; without it (no grid to jump to) the findings are plain text. */
+  onSelect?(finding: FindingDto): void;
 }
 
 /** Every rule the rows break, counted by severity; a click jumps to the cell in the grid. */
@@ -19,11 +20,15 @@ export function FindingsList({ summary, onSelect }: Props) {
         <ul className="findings-list" aria-label={t('findings.listLabel')}>
           {summary.findings.map((finding, index) => (
             <li key={index} className={`finding ${finding.severity}`}>
-              <button type="button" onClick={() => onSelect(finding)}>
-                <span className={`badge sev-${finding.severity}`}>{t(`findings.severity.${finding.severity}`)}</span>{' '}
-                {finding.row > 0 ? t('findings.row', { row: finding.row }) : t('findings.columns')}
-                {finding.column ? ` · ${finding.column}` : ''} — {finding.message}
-              </button>
+              {onSelect ? (
+                <button type="button" onClick={() => onSelect(finding)}>
+                  <FindingText finding={finding} />
+                </button>
+              ) : (
+                <span className="finding-text">
+                  <FindingText finding={finding} />
+                </span>
+              )}
             </li>
           ))}
         </ul>
@@ -32,5 +37,16 @@ export function FindingsList({ summary, onSelect }: Props) {
         <p className="muted small">{t('findings.more', { shown: summary.findings.length })}</p>
       )}
     </section>
+  );
+}
+
+function FindingText({ finding }: { finding: FindingDto }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`badge sev-${finding.severity}`}>{t(`findings.severity.${finding.severity}`)}</span>{' '}
+      {finding.row > 0 ? t('findings.row', { row: finding.row }) : t('findings.columns')}
+      {finding.column ? ` · ${finding.column}` : ''} — {finding.message}
+    </>
   );
 }

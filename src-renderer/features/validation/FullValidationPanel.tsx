@@ -89,7 +89,7 @@ export function FullValidationPanel({ integrationId, systemId, sql, validation }
               </tbody>
             </table>
           )}
-          <FindingsList summary={mine.result} onSelect={() => undefined} />
+          <FindingsList summary={mine.result} />
         </div>
       )}
     </section>

@@ -372,3 +372,16 @@ describe('acd-link usage and workspace errors', () => {
     expect(fs.existsSync(defaultWorkspaceFile(dir.join('home')))).toBe(false);
   });
 });
+
+describe('connection descriptions in systems list', () => {
+  it('reads ODBC strings with the connection-string parser, braces and escapes included', async () => {
+    const { describeConnection } = await import('../../../src-main/cli/commands/describe-connection');
+    expect(describeConnection({ kind: 'odbc', connectionString: 'dsn = AvayaCMS;DELIMIDENT=y;' })).toBe(
+      'odbc DSN=AvayaCMS',
+    );
+    expect(describeConnection({ kind: 'odbc', connectionString: 'DRIVER={IBM {INFORMIX}} ODBC};SERVER=s;' })).toBe(
+      'odbc DRIVER={IBM {INFORMIX} ODBC}',
+    );
+    expect(describeConnection({ kind: 'odbc', connectionString: 'SERVER=s;UID=u;' })).toBe('odbc');
+  });
+});

@@ -1,10 +1,10 @@
+import { CONTENT_SECURITY_POLICY } from '../../../src-main/security/content-security-policy';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   APP_ENTRY_URL,
-  CONTENT_SECURITY_POLICY,
   createBundleHandler,
   isAppBundleUrl,
   isExternalWebUrl,
