@@ -13,6 +13,7 @@ import {
   systemSchema,
   systemTreeNodeSchema,
 } from './model';
+import { transferApi } from './transfer';
 
 const idSchema = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive();
 const empty = z.object({}).strict();
@@ -50,6 +51,8 @@ export const previewInputSchema = z
       .min(1, { error: 'must be at least 1' })
       .max(10_000, { error: 'must be at most 10000' })
       .default(200),
+    /** The integration whose query this is: its last validation is kept for the hand-off sheet. */
+    integrationId: idSchema.optional(),
     /** Chosen by the caller, so it can cancel this preview while it runs. */
     previewId: z.string().min(1).max(64).optional(),
     /** The server-side statement time limit. */
@@ -141,6 +144,8 @@ export const api = {
     input: z
       .object({
         systemId: idSchema,
+        /** The integration whose query this is: its last validation is kept for the hand-off sheet. */
+        integrationId: idSchema.optional(),
         sql: z.string().min(1, { error: 'the query is empty' }),
         runId: z.string().min(1).max(64),
         validation: z
@@ -200,6 +205,7 @@ export const api = {
     input: z.object({ systemId: idSchema, schema: z.string().nullable(), table: z.string().min(1) }).strict(),
     output: z.array(columnInfoSchema),
   },
+  ...transferApi,
 } as const;
 
 export type Api = typeof api;
