@@ -13,6 +13,8 @@ import { runInDriverProcess } from './driver-process/driver-runner';
 import type { DriverRun } from './services/test-connection';
 import { createHandlers } from './services/handlers';
 import { openWorkspace, type Workspace } from './services/workspace';
+import { cleanLeftovers } from './files/atomic-file';
+import { ExportStaging } from './transfer/export-staging';
 
 export interface AppContextOptions {
   dataDir: string;
@@ -32,6 +34,8 @@ export interface AppContext {
   readonly workspace: Workspace;
   readonly logger: Logger;
   readonly seededDemo: boolean;
+  /** Finished exports waiting to be downloaded or saved, by download id. */
+  readonly staging: ExportStaging;
   close(): void;
 }
 
@@ -41,6 +45,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const workspaceFile = path.resolve(options.workspaceFile ?? defaultWorkspaceFile(dataDir));
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = createFileLogger(dataDir);
+  // Temp files of writes a crash or kill -9 interrupted, and exports of the previous run.
+  cleanLeftovers(dataDir);
+  const staging = new ExportStaging(dataDir);
+  staging.clean();
   const cipher = options.cipher ?? createFileKeyCipher(path.join(dataDir, 'secrets.key'));
   const workspace = openWorkspace(workspaceFile, cipher);
   const hub = createEventHub();
@@ -71,8 +79,9 @@ export function createAppContext(options: AppContextOptions): AppContext {
       changed: (reason) => hub.emit('workspace.changed', { reason }),
       emit: (name, payload) => hub.emit(name, payload),
       runDriver: options.runDriver ?? runInDriverProcess,
+      staging,
     }),
     { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },
   );
-  return { dispatch, hub, workspace, logger, seededDemo, close: () => workspace.close() };
+  return { dispatch, hub, workspace, logger, seededDemo, staging, close: () => workspace.close() };
 }

@@ -2,6 +2,8 @@ import { createAppContext } from '../app-context';
 import { resolveDataDir } from '../data-dir';
 import { StoreError } from '../store/store-error';
 import { type CliIo, type Command, EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './cli-io';
+import { EXPORT_USAGE, exportCommand } from './commands/export';
+import { IMPORT_USAGE, importCommand } from './commands/import';
 import { INTEGRATIONS_USAGE, integrationsCommand } from './commands/integrations';
 import { ODBC_USAGE, odbcCommand } from './commands/odbc';
 import { PARSE_CONNECTION_STRING_USAGE, parseConnectionStringCommand } from './commands/parse-connection-string';
@@ -19,6 +21,10 @@ ${TEST_CONNECTION_USAGE}
 
 ${QUERY_USAGE}
 
+${IMPORT_USAGE}
+
+${EXPORT_USAGE}
+
 ${PARSE_CONNECTION_STRING_USAGE}
 
 ${ODBC_USAGE}
@@ -35,6 +41,8 @@ const COMMANDS: Record<string, Command> = {
   validate: validateCommand,
   'parse-connection-string': parseConnectionStringCommand,
   odbc: odbcCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 /** Runs one command line and returns the exit code; never throws. */

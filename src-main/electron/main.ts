@@ -14,6 +14,8 @@ import {
 } from './app-protocol';
 import { forwardEvents, registerIpcHost } from './ipc-host';
 import { createSafeStorageCipher } from './safe-storage-cipher';
+import { registerSaveDownload } from './save-download';
+import { copyFileAtomic } from '../transfer/copy-file-atomic';
 
 // The Electron entry, bundled to out/electron/main.cjs: wiring only, the logic lives beside it.
 
@@ -66,6 +68,18 @@ function start(): void {
     ipcMain,
     dispatch: context.dispatch,
     isTrustedSender: isAppBundleUrl,
+    onError: (message, error) => context.logger.error(message, error),
+  });
+  registerSaveDownload({
+    ipcMain,
+    dialog: {
+      showSaveDialog: (options) =>
+        mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options),
+    },
+    resolve: (downloadId) => context.staging.resolve(downloadId),
+    copy: copyFileAtomic,
+    isTrustedSender: isAppBundleUrl,
+    defaultFolder: () => app.getPath('documents'),
     onError: (message, error) => context.logger.error(message, error),
   });
   mainWindow = createMainWindow(context);

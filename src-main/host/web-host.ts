@@ -18,6 +18,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token for tests; a random one per start otherwise. */
   token?: string;
+  /** Finished exports by download id (`GET /downloads/<id>?token=…`); absent: no downloads. */
+  downloads?: (downloadId: string) => { path: string; fileName: string };
 }
 
 export interface WebHost {
@@ -53,7 +55,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const urlPath = new URL(request.url ?? '/', `http://${HOST}`).pathname;
+    const requestUrl = new URL(request.url ?? '/', `http://${HOST}`);
+    const urlPath = requestUrl.pathname;
+    if (urlPath.startsWith(DOWNLOADS_PREFIX)) {
+      serveDownload(request, response, requestUrl, token, options.downloads);
+      return;
+    }
     const file = resolveStaticFile(rendererDir, urlPath);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -124,6 +131,51 @@ function serveSocket(ws: WebSocket, options: WebHostOptions): void {
     const result = await options.dispatch(message.method, message.input);
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
   });
+}
+
+const DOWNLOADS_PREFIX = '/downloads/';
+
+/**
+ * A finished export as a file download. The token is checked as for the socket, because a
+ * download can hold a whole workspace's configuration.
+ */
+function serveDownload(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  url: URL,
+  token: string,
+  downloads: WebHostOptions['downloads'],
+): void {
+  if (!safeEqual(url.searchParams.get('token') ?? '', token)) {
+    response.writeHead(403, { 'content-type': 'text/plain' }).end('Forbidden');
+    return;
+  }
+  let file: { path: string; fileName: string };
+  try {
+    if (!downloads) throw new Error('no downloads');
+    file = downloads(decodeURIComponent(url.pathname.slice(DOWNLOADS_PREFIX.length)));
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('This export is no longer available.');
+    return;
+  }
+  const size = fs.statSync(file.path).size;
+  response.writeHead(200, {
+    // Always a download, never rendered: a hand-off sheet is HTML built from user text.
+    'content-type': 'application/octet-stream',
+    'content-disposition': contentDisposition(file.fileName),
+    'content-length': String(size),
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+    'referrer-policy': 'no-referrer',
+  });
+  if (request.method === 'HEAD') response.end();
+  else fs.createReadStream(file.path).pipe(response);
+}
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name. */
+function contentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     hub: context.hub,
     rendererDir: path.join(__dirname, '..', 'renderer'),
     port,
+    downloads: (downloadId) => context.staging.resolve(downloadId),
   }).catch((error: Error) => fail(`acd-link web: ${error.message}`, 1));
   process.stdout.write(`ACD Link Studio is running at ${host.url}\n`);
   const stop = () => {

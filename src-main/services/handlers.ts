@@ -8,6 +8,12 @@ import { IntegrationsService } from './integrations-service';
 import { PreviewService } from './preview-service';
 import { SystemsService } from './systems-service';
 import type { Workspace } from './workspace';
+import type { ExportStaging } from '../transfer/export-staging';
+import { BundleService } from './transfer/bundle-service';
+import { HandoffService } from './transfer/handoff-service';
+import { RowsExportService } from './transfer/rows-export-service';
+import { createExportStager } from './transfer/stage-export';
+import { XlinkService } from './transfer/xlink-service';
 
 export interface HandlerContext {
   workspace: Workspace;
@@ -17,6 +23,7 @@ export interface HandlerContext {
   changed: (reason: string) => void;
   emit: (name: string, payload: unknown) => void;
   runDriver: DriverRun;
+  staging: ExportStaging;
 }
 
 /** The contract's handler map: every method of `api` must appear here or this fails to compile. */
@@ -28,6 +35,19 @@ export function createHandlers(context: HandlerContext): Handlers {
     context.emit('query.progressed', { runId, rowsRead, rowsChecked, elapsedMs }),
   );
   const connections = new ConnectionsService(workspace, systems, context.runDriver);
+  const stage = createExportStager(context.staging);
+  const xlink = new XlinkService(workspace, stage, context.version, changed);
+  const bundles = new BundleService(workspace, stage, context.version, changed);
+  const handoff = new HandoffService(workspace, systems, stage, context.version);
+  const rows = new RowsExportService(
+    workspace,
+    systems,
+    preview,
+    context.staging,
+    context.runDriver,
+    (runId, rowsRead, rowsChecked, elapsedMs) =>
+      context.emit('query.progressed', { runId, rowsRead, rowsChecked, elapsedMs }),
+  );
   return {
     'app.info': () => ({
       version: context.version,
@@ -60,5 +80,13 @@ export function createHandlers(context: HandlerContext): Handlers {
     'connections.schemas': ({ systemId }) => connections.schemas(systemId),
     'connections.tables': ({ systemId, schema }) => connections.tables(systemId, schema),
     'connections.columns': ({ systemId, schema, table }) => connections.columns(systemId, schema, table),
+    'xlink.plan': (input) => xlink.plan(input),
+    'xlink.import': (input) => xlink.import(input),
+    'xlink.export': ({ systemIds }) => xlink.export(systemIds),
+    'bundle.export': (input) => bundles.export(input),
+    'bundle.plan': ({ content }) => bundles.plan(content),
+    'bundle.import': (input) => bundles.import(input),
+    'handoff.export': (input) => handoff.export(input),
+    'rows.export': (input) => rows.export(input),
   };
 }

@@ -5,6 +5,7 @@ import { IntegrationsRepository } from '../store/integrations-repository';
 import { openStore } from '../store/open-store';
 import { SettingsRepository } from '../store/settings-repository';
 import { SystemsRepository } from '../store/systems-repository';
+import { ValidationHistoryRepository } from '../store/validation-history-repository';
 
 /** One open workspace store and the repositories over it. */
 export interface Workspace {
@@ -14,6 +15,8 @@ export interface Workspace {
   readonly integrations: IntegrationsRepository;
   readonly secrets: SecretStore;
   readonly settings: SettingsRepository;
+  /** The last validation of each integration, for its hand-off sheet. */
+  readonly validationHistory: ValidationHistoryRepository;
   close(): void;
 }
 
@@ -26,6 +29,7 @@ export function openWorkspace(file: string, cipher: SecretCipher): Workspace {
     integrations: new IntegrationsRepository(db),
     secrets: new SecretStore(db, cipher),
     settings: new SettingsRepository(db),
+    validationHistory: new ValidationHistoryRepository(db),
     close: () => db.close(),
   };
 }

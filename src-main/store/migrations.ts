@@ -59,6 +59,29 @@ export const MIGRATIONS: readonly Migration[] = [
         );
       `),
   },
+  {
+    version: 2,
+    description: 'last validation per integration, for the hand-off sheet',
+    // One row per integration (the newest run replaces it); it goes when the integration goes.
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE last_validations (
+          integration_id INTEGER PRIMARY KEY REFERENCES integrations(id) ON DELETE CASCADE,
+          kind TEXT NOT NULL CHECK (kind IN ('preview', 'full')),
+          finished_at TEXT NOT NULL,
+          sql_sha256 TEXT NOT NULL CHECK (length(sql_sha256) = 64),
+          import_type TEXT NOT NULL CHECK (import_type IN ('interval', 'contact', 'agent-states')),
+          interval_minutes INTEGER NOT NULL CHECK (interval_minutes IN (15, 30)),
+          rule_set TEXT NOT NULL,
+          rows_checked INTEGER NOT NULL CHECK (rows_checked >= 0),
+          ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+          counts_by_severity_json TEXT NOT NULL CHECK (json_valid(counts_by_severity_json)),
+          finding_counts_json TEXT NOT NULL CHECK (json_valid(finding_counts_json)),
+          first_timestamp TEXT,
+          last_timestamp TEXT
+        );
+      `),
+  },
 ];
 
 export const LATEST_STORE_VERSION = MIGRATIONS.length;
