@@ -12,8 +12,40 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'docs', 'images');
 fs.mkdirSync(outDir, { recursive: true });
 const home = fs.mkdtempSync(path.join(os.tmpdir(), 'acd-shots-'));
+// The Xlink import pictures read the demo database through an ODBC data source, as Xlink did.
+const odbcIni = path.join(home, 'odbc.ini');
+fs.writeFileSync(odbcIni, `[AcdLinkDemo]\nDriver = SQLite3\nDatabase = ${path.join(home, 'demo-acd.sqlite')}\n`);
+const xlinkIni = path.join(home, 'isps_ul.ini');
+fs.writeFileSync(
+  xlinkIni,
+  [
+    '; Xlink configuration of the Brussels site',
+    '[General]',
+    'Language = EN',
+    '',
+    '[Demo ACD via Xlink]',
+    'DSN = AcdLinkDemo',
+    'User = wfm_reader',
+    'Password = 0x8F3A0C7D21E9B4',
+    'QueueSQL = select queue_code from queues order by queue_code',
+    'ValueTypes = calls_offered;calls_answered;talk_seconds',
+    'TimeStampColumn = interval_start',
+    'QueueNameColumn = queue_id',
+    'CallDataTable = interval_stats',
+    'ActivityTimeSpanType = 1',
+    'ActivityColumn = state_code',
+    'AgentColumn = agent_login',
+    'ActivityStartTimeStampColumn = state_start',
+    'ActivityStartTimeStampType = 2',
+    'ActivityEndTimeStampColumn = state_end',
+    'ActivityEndTimeStampType = 2',
+    'AgentActivityTable = agent_state_log',
+    'PostScript = cleanup.cmd',
+    '',
+  ].join('\r\n'),
+);
 const web = spawn(process.execPath, [path.join(root, 'out/node/web.cjs'), '--port', '0'], {
-  env: { ...process.env, ACD_LINK_HOME: home },
+  env: { ...process.env, ACD_LINK_HOME: home, ODBCINI: odbcIni },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const url = await new Promise((resolve, reject) => {
@@ -69,6 +101,40 @@ try {
   await tree.getByText('interval_stats', { exact: true }).click();
   await tree.getByText('calls_offered', { exact: true }).waitFor();
   await page.screenshot({ path: path.join(outDir, 'schema-browser.png') });
+  // The Xlink migration assistant: its plan, then the first preview of every created integration.
+  const transferMenu = page.getByRole('navigation', { name: 'Import and export' });
+  await transferMenu.getByRole('button', { name: 'Import…', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Xlink configuration (isps_ul.ini)…' }).click();
+  const xlink = page.getByRole('dialog', { name: 'Import an Xlink configuration' });
+  await xlink.getByLabel('isps_ul.ini (required)', { exact: true }).setInputFiles(xlinkIni);
+  await xlink.getByRole('button', { name: 'Read the files', exact: true }).click();
+  await xlink.getByText(/^Found 1 system/).waitFor();
+  await page.screenshot({ path: path.join(outDir, 'xlink-import.png') });
+  await xlink.getByLabel('Password for Demo ACD via Xlink (optional)', { exact: true }).fill('example-only');
+  await xlink.getByRole('button', { name: 'Import 1 system', exact: true }).click();
+  const previews = xlink.getByRole('table', { name: 'Previews of the imported integrations' });
+  await previews.waitFor();
+  // Every preview has answered once no row says it is waiting or running.
+  await previews
+    .getByText(/^(waiting…|running the query…)$/)
+    .first()
+    .waitFor({ state: 'detached', timeout: 60_000 });
+  await page.screenshot({ path: path.join(outDir, 'xlink-import-result.png') });
+  await xlink.getByRole('button', { name: 'Close', exact: true }).click();
+  // A bundle for a colleague, its passwords encrypted with a passphrase typed twice.
+  await transferMenu.getByRole('button', { name: 'Export…', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Workspace bundle (.json)…' }).click();
+  const exporter = page.getByRole('dialog', { name: 'Export' });
+  await exporter.getByRole('checkbox', { name: 'Demo ACD via Xlink', exact: true }).check();
+  await exporter.getByLabel('Include passwords, encrypted with a passphrase', { exact: true }).check();
+  await exporter.getByLabel('Passphrase', { exact: true }).fill('correct horse battery');
+  await exporter.getByLabel('Repeat the passphrase', { exact: true }).fill('correct horse battery');
+  await Promise.all([
+    page.waitForEvent('download'),
+    exporter.getByRole('button', { name: 'Export', exact: true }).click(),
+  ]);
+  await exporter.getByText(/^Exported /).waitFor();
+  await page.screenshot({ path: path.join(outDir, 'export.png') });
   // A preview with a planted defect, its findings, then the chart.
   await tree.getByText('Queue statistics (15 min)', { exact: true }).click();
   const sql = page.getByLabel('SQL query', { exact: true });

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { DetailPanel } from './features/DetailPanel';
+import { TransferDialogs } from './features/transfer/TransferDialogs';
+import { TransferMenu } from './features/transfer/TransferMenu';
 import { SystemTree } from './features/tree/SystemTree';
 import { useAppStore } from './stores/store-context';
 
@@ -22,6 +24,7 @@ export function App() {
           <img src="./favicon.svg" alt="" width={22} height={22} /> {t('app.title')}
         </h1>
         {info && <span className="muted small">{t('app.workspace', { file: info.workspaceFile })}</span>}
+        <TransferMenu />
       </header>
       {info?.secretStore.warning && (
         <div className="banner" role="note" aria-label={t('app.secretWarningTitle')}>
@@ -40,6 +43,7 @@ export function App() {
         </section>
       </main>
       <ConfirmDialog />
+      <TransferDialogs />
     </div>
   );
 }

@@ -16,6 +16,11 @@ export function takeToken(): string | undefined {
     window.history.replaceState(null, '', url.pathname + url.search + url.hash);
     return fromUrl;
   }
+  return storedToken();
+}
+
+/** The token kept for this tab: besides the WebSocket, downloads of exports need it. */
+export function storedToken(): string | undefined {
   return sessionStorage.getItem(TOKEN_KEY) ?? undefined;
 }
 

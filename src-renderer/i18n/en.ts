@@ -1,10 +1,12 @@
 import { enEditor } from './en-editor';
 import { enGridCharts } from './en-grid-charts';
+import { enTransfer } from './en-transfer';
 
 /** English strings. French, Dutch and German catalogues will mirror these keys. */
 export const en = {
   ...enGridCharts,
   ...enEditor,
+  ...enTransfer,
   app: {
     title: 'ACD Link Studio',
     loading: 'Loading the workspace…',

@@ -4,6 +4,7 @@ import type { SystemTreeNode } from '../../src-shared/contract/model';
 import type { ApiClient } from '../../src-shared/rpc/client';
 import type { Result, RpcError } from '../../src-shared/rpc/result';
 import { createCatalogueSlice, type CatalogueState } from './catalogue-slice';
+import { createTransferSlice, newRunId, type TransferSlice } from './transfer-slice';
 import { createValidationRunSlice, type ValidationRunSlice } from './validation-run-slice';
 
 export type Selection =
@@ -16,13 +17,20 @@ export type Selection =
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+/** What a preview ran: the rows export repeats exactly this, not what the form holds by then. */
+export interface PreviewRequest {
+  systemId: number;
+  sql: string;
+  validation?: InputOf<'query.preview'>['validation'];
+}
+
 export type PreviewState =
   | { status: 'idle' }
   | { status: 'running'; integrationId: number; previewId: string }
-  | { status: 'ready'; integrationId: number; result: PreviewResult }
+  | { status: 'ready'; integrationId: number; result: PreviewResult; request: PreviewRequest }
   | { status: 'error'; integrationId: number; error: RpcError };
 
-export interface AppState extends CatalogueState, ValidationRunSlice {
+export interface AppState extends CatalogueState, ValidationRunSlice, TransferSlice {
   info?: OutputOf<'app.info'>;
   tree: SystemTreeNode[];
   treeStatus: LoadStatus;
@@ -65,6 +73,7 @@ export function createAppStore(api: ApiClient): AppStore {
   const store = createStore<AppState>()((set, get) => {
     const catalogue = createCatalogueSlice(api, set, get);
     const validationRun = createValidationRunSlice(api, set, get);
+    const transfer = createTransferSlice(api, set, get, () => refreshTree());
     /** Every write reloads the tree, so what is shown is what was stored. */
     const afterWrite = async <T>(result: Result<T>): Promise<Result<T>> => {
       if (result.ok) await refreshTree();
@@ -79,6 +88,7 @@ export function createAppStore(api: ApiClient): AppStore {
     return {
       ...catalogue,
       ...validationRun,
+      ...transfer,
       tree: [],
       treeStatus: 'idle',
       selection: { kind: 'none' },
@@ -147,10 +157,11 @@ export function createAppStore(api: ApiClient): AppStore {
         const previous = get().preview;
         // A new preview replaces a running one, which is stopped on the server.
         if (previous.status === 'running') void api.call('query.cancel', { previewId: previous.previewId });
-        const previewId = `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+        const previewId = newRunId('p');
         set({ preview: { status: 'running', integrationId, previewId } });
         const result = await api.call('query.preview', {
           systemId,
+          integrationId,
           sql,
           limit: 200,
           previewId,
@@ -161,7 +172,7 @@ export function createAppStore(api: ApiClient): AppStore {
         if (current.status !== 'running' || current.previewId !== previewId) return;
         set({
           preview: result.ok
-            ? { status: 'ready', integrationId, result: result.value }
+            ? { status: 'ready', integrationId, result: result.value, request: { systemId, sql, validation } }
             : { status: 'error', integrationId, error: result.error },
         });
       },

@@ -52,7 +52,14 @@ export function createValidationRunSlice(api: ApiClient, set: Set, get: Get): Va
     runFullValidation: async (integrationId, systemId, sql, validation, range) => {
       const runId = `v${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
       set({ validationRun: { status: 'running', integrationId, runId, rowsRead: 0, elapsedMs: 0 } });
-      const result = await api.call('query.validate', { systemId, sql, runId, validation, ...rangeBounds(range) });
+      const result = await api.call('query.validate', {
+        systemId,
+        integrationId,
+        sql,
+        runId,
+        validation,
+        ...rangeBounds(range),
+      });
       const current = get().validationRun;
       if (current.status !== 'running' || current.runId !== runId) return;
       set({

@@ -17,6 +17,7 @@ import { SqlEditor } from '../editor/SqlEditor';
 import { TemplateMenu } from '../editor/TemplateMenu';
 import { useSqlCompletion } from '../editor/use-sql-completion';
 import { PreviewPanel } from '../preview/PreviewPanel';
+import { HandoffButtons } from '../transfer/HandoffButtons';
 import { FullValidationPanel } from '../validation/FullValidationPanel';
 
 const LIVE_PREVIEW_DELAY_MS = 700;
@@ -56,10 +57,10 @@ export function IntegrationForm({ system, integration }: Props) {
     return () => clearTimeout(timer);
   }, [live, sql, importType, intervalMinutes, ruleSet, integration, system.id, runPreview]);
 
+  const fields = { name, importType, intervalMinutes, ruleSet, realTime, reconciliation, paused, sql };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const fields = { name, importType, intervalMinutes, ruleSet, realTime, reconciliation, paused, sql };
     const result = integration
       ? await updateIntegration(integration.id, fields)
       : await createIntegration({ systemId: system.id, ...fields });
@@ -172,6 +173,10 @@ export function IntegrationForm({ system, integration }: Props) {
           )}
           {integration && <CheckboxField label={t('integration.livePreview')} checked={live} onChange={setLive} />}
         </FormFooter>
+        <HandoffButtons
+          integrationId={integration?.id}
+          unsaved={integration !== undefined && !matchesSaved(integration, fields)}
+        />
       </form>
       {integration && (
         <FullValidationPanel
@@ -186,4 +191,9 @@ export function IntegrationForm({ system, integration }: Props) {
       )}
     </div>
   );
+}
+
+/** Whether the form still shows what is stored (the hand-off sheet describes the stored integration). */
+function matchesSaved(integration: Integration, fields: Omit<Integration, 'id' | 'systemId'>): boolean {
+  return (Object.keys(fields) as (keyof typeof fields)[]).every((key) => integration[key] === fields[key]);
 }

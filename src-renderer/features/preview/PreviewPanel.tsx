@@ -6,6 +6,8 @@ import { AgentTimeline } from '../charts/AgentTimeline';
 import { IntervalChart } from '../charts/IntervalChart';
 import { ResultGrid } from '../grid/ResultGrid';
 import { useAppStore } from '../../stores/store-context';
+import type { PreviewRequest } from '../../stores/app-store';
+import { RowsExportButtons } from '../transfer/RowsExportButtons';
 import { FindingsList } from './FindingsList';
 import { withUtcColumns } from './with-utc-columns';
 
@@ -42,6 +44,7 @@ export function PreviewPanel({ integrationId, importType, intervalMinutes }: Pro
       {preview.status === 'ready' && (
         <PreviewResultView result={preview.result} importType={importType} intervalMinutes={intervalMinutes} />
       )}
+      {preview.status === 'ready' && <PreviewRowsExport integrationId={integrationId} request={preview.request} />}
     </section>
   );
 }
@@ -124,5 +127,16 @@ function PreviewResultView({
         <AgentTimeline columns={result.columns} rows={result.rows} timeZone={result.timeZone} />
       )}
     </>
+  );
+}
+
+/** The rows export repeats the query this preview ran, checked against the same contract. */
+function PreviewRowsExport({ integrationId, request }: { integrationId: number; request: PreviewRequest }) {
+  if (!request.validation) return null;
+  return (
+    <RowsExportButtons
+      scope="preview"
+      query={{ systemId: request.systemId, integrationId, sql: request.sql, validation: request.validation }}
+    />
   );
 }

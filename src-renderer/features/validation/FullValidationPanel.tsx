@@ -4,6 +4,7 @@ import type { InputOf } from '../../../src-shared/contract/api';
 import { useAppStore } from '../../stores/store-context';
 import type { ValidationRange } from '../../stores/validation-run-slice';
 import { FindingsList } from '../preview/FindingsList';
+import { RowsExportButtons } from '../transfer/RowsExportButtons';
 
 interface Props {
   integrationId: number;
@@ -92,6 +93,7 @@ export function FullValidationPanel({ integrationId, systemId, sql, validation }
           <FindingsList summary={mine.result} />
         </div>
       )}
+      <RowsExportButtons scope="full" query={{ systemId, integrationId, sql, validation }} />
     </section>
   );
 }

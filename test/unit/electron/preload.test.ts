@@ -55,10 +55,10 @@ beforeEach(() => {
 });
 
 describe('preload bridge', () => {
-  it('exposes exactly invoke and onEvent under window.bridge, nothing else', async () => {
+  it('exposes exactly invoke, onEvent and saveDownload under window.bridge, nothing else', async () => {
     const bridge = await loadBridge();
     expect([...fake.exposed.keys()]).toEqual(['bridge']);
-    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onEvent', 'saveDownload']);
     expect(Object.values(bridge).every((value) => typeof value === 'function')).toBe(true);
   });
 

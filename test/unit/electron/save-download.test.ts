@@ -17,7 +17,7 @@ function setUp(answer: Awaited<ReturnType<SaveDialogLike['showSaveDialog']>>) {
   const slot = staging.reserve('acd-link-workspace.json');
   fs.writeFileSync(slot.path, '{"formatVersion":1}');
   const handlers = new Map<string, Listener>();
-  const dialog = { showSaveDialog: vi.fn(async () => answer) };
+  const dialog = { showSaveDialog: vi.fn(async (_options: Parameters<SaveDialogLike['showSaveDialog']>[0]) => answer) };
   const unregister = registerSaveDownload({
     ipcMain: { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (c) => handlers.delete(c) },
     dialog,
