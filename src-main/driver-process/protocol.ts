@@ -1,6 +1,7 @@
 import type { FailureCategory } from '../../src-shared/contract/connection-test';
 import type { Connection } from '../../src-shared/contract/model';
 import type { CancelTarget } from '../drivers/db-session';
+import type { RowsExportJob } from './run-export';
 import type { FullValidationOptions } from './run-validation';
 
 export type DriverOperation =
@@ -11,7 +12,7 @@ export type DriverOperation =
   | { op: 'preview'; sql: string; limit: number; statementTimeoutMs: number }
   | { op: 'cancel'; target: CancelTarget }
   | { op: 'validate'; sql: string; statementTimeoutMs: number; options: FullValidationOptions }
-  | { op: 'validate'; sql: string; statementTimeoutMs: number; options: FullValidationOptions };
+  | { op: 'export'; sql: string; statementTimeoutMs: number; job: RowsExportJob };
 
 export interface DriverRequest {
   connection: Connection;
@@ -35,5 +36,6 @@ export const FAULTS_ENV = 'ACD_LINK_DRIVER_FAULTS';
 /** What the child sends: at most one `started` (as soon as connected), then exactly one `result`. */
 export type ChildMessage =
   | { type: 'started'; cancelTarget: CancelTarget | null }
+  /** For an export, rowsChecked counts the rows written so far. */
   | { type: 'progress'; rowsRead: number; rowsChecked: number }
   | { type: 'result'; response: DriverResponse };

@@ -2,6 +2,7 @@ import type { Connection } from '../../src-shared/contract/model';
 import type { CancelTarget, DbSession, DriverModule } from '../drivers/db-session';
 import { loadDriver } from '../drivers/registry';
 import type { DriverRequest, DriverResponse } from './protocol';
+import { ExportFileError, runRowsExport } from './run-export';
 import { runFullValidation } from './run-validation';
 
 export interface TestValue {
@@ -68,6 +69,18 @@ export async function runOperation(
             onProgress,
           ),
         };
+      case 'export':
+        return {
+          ok: true,
+          value: await runRowsExport(
+            session,
+            operation.sql,
+            operation.statementTimeoutMs,
+            operation.job,
+            password,
+            onProgress,
+          ),
+        };
       case 'cancel':
         await session.cancelOther(operation.target);
         return { ok: true, value: null };
@@ -79,6 +92,9 @@ export async function runOperation(
         };
     }
   } catch (error) {
+    // The file, not the database, failed: the driver's classifier would misname it.
+    if (error instanceof ExportFileError)
+      return { ok: false, category: 'ERROR', message: scrub(error.message, password) };
     const classified = safeClassify(driver, error, connection);
     return { ok: false, ...classified, message: scrub(classified.message, password) };
   } finally {

@@ -57,7 +57,10 @@ export function registerSaveDownload(options: SaveDownloadOptions): () => void {
     } catch (error) {
       options.onError?.('saving an export failed', error);
       const code = (error as NodeJS.ErrnoException).code;
-      return { saved: false, error: `Could not save to ${choice.filePath}${code ? ` (${code})` : ''}; nothing was written.` };
+      return {
+        saved: false,
+        error: `Could not save to ${choice.filePath}${code ? ` (${code})` : ''}; nothing was written.`,
+      };
     }
   });
   return () => options.ipcMain.removeHandler(DOWNLOAD_CHANNEL);

@@ -10,8 +10,8 @@ import type { DriverRun } from './test-connection';
 import { validatePreview } from './validate-preview';
 
 /** Time to connect before the statement starts; its own limit comes on top. */
-const CONNECT_TIMEOUT_MS = 10_000;
-const WATCHDOG_MARGIN_MS = 2_000;
+export const CONNECT_TIMEOUT_MS = 10_000;
+export const WATCHDOG_MARGIN_MS = 2_000;
 
 export interface ContractChoice {
   importType: ImportType;
@@ -20,7 +20,7 @@ export interface ContractChoice {
   timeZone: string;
 }
 
-interface QueryTarget {
+export interface QueryTarget {
   run: DriverRun;
   connection: Connection;
   password?: string;
@@ -29,7 +29,7 @@ interface QueryTarget {
 }
 
 /** The statement guard: exactly one statement that only reads, or a refusal naming why. */
-function guardedStatement(connection: Connection, sql: string): string {
+export function guardedStatement(connection: Connection, sql: string): string {
   const check = checkPreviewable(sql, connectionDialect(connection));
   if (!check.ok) throw new ServiceError('QUERY_REFUSED', check.message, [{ path: 'sql', message: check.message }]);
   // Without a trailing `;`, `GO` or comment (SQL Server reads a trailing GO as an alias); the
@@ -37,7 +37,7 @@ function guardedStatement(connection: Connection, sql: string): string {
   return check.statement.text;
 }
 
-function failure(response: { category: string; message: string }): never {
+export function failure(response: { category: string; message: string }): never {
   if (response.category === 'CANCELLED') throw new ServiceError('CANCELLED', response.message);
   throw new ServiceError('QUERY_FAILED', response.message);
 }

@@ -28,6 +28,11 @@ export interface ValidatorOptions {
   now: Date;
   /** How many findings the summary keeps (default 1000); counting goes on past it. */
   maxFindings?: number;
+  /**
+   * Called with every finding as it is made, also past maxFindings. Row findings arrive during
+   * the addRow call of the row they name, so a caller can tell which rows have an error.
+   */
+  onFinding?: (finding: Finding) => void;
 }
 
 export interface Validator {
@@ -66,8 +71,13 @@ export function createValidator(options: ValidatorOptions): Validator {
     return (index === undefined ? undefined : resultNames[index]) ?? columns[slot]?.name ?? '';
   };
 
+  const record = (item: Finding): Finding | undefined => {
+    options.onFinding?.(item);
+    return collector.add(item);
+  };
+
   const emit = (rule: RuleId, row: number, slot: number | null, message: string): Finding | undefined =>
-    collector.add(finding(rule, row, slot === null ? null : columnName(slot), message));
+    record(finding(rule, row, slot === null ? null : columnName(slot), message));
 
   const limitReached = (slot: number, what: string): void => {
     if (limited.has(slot)) return;
@@ -174,7 +184,7 @@ export function createValidator(options: ValidatorOptions): Validator {
       resultNames = [...names];
       const match = checkColumns(resultNames, rules, { importType: options.importType, ruleSetId: ruleSet.id });
       resultIndex = match.resultIndex;
-      for (const item of match.findings) collector.add(item);
+      for (const item of match.findings) record(item);
       checks = rules.checks.map((rule) => createCheck(rule, context));
       return match.findings;
     },

@@ -45,14 +45,17 @@ export const exportCommand: Command = async ({ io, args, openContext }) => {
   const values = parseExportOptions(args);
   const format = values.format as Format | undefined;
   if (format === undefined || !FORMATS.includes(format))
-    throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}${values.format ? `, not "${values.format}"` : ''}`);
+    throw new UsageError(
+      `export: --format must be one of ${FORMATS.join(', ')}${values.format ? `, not "${values.format}"` : ''}`,
+    );
   const out = checkOut(values.out);
   const passphrase =
     values['passphrase-file'] === undefined ? undefined : readPassphraseFile('export', values['passphrase-file']);
   if (passphrase !== undefined && format !== 'json')
     throw new UsageError('export: --passphrase-file goes with --format json (a workspace bundle)');
   const limit = parseIntegerOption('export', 'limit', values.limit);
-  if (limit !== undefined && (limit < 1 || limit > 10_000)) throw new UsageError('export: --limit must be from 1 to 10000');
+  if (limit !== undefined && (limit < 1 || limit > 10_000))
+    throw new UsageError('export: --limit must be from 1 to 10000');
 
   const context = openContext(values.workspace);
   try {
@@ -91,15 +94,20 @@ async function produce(
     case 'handoff': {
       const integration = findIntegration(tree, values);
       const markdown =
-        values['handoff-format'] === 'markdown' || (values['handoff-format'] === undefined && /\.md$/i.test(values.out ?? ''));
+        values['handoff-format'] === 'markdown' ||
+        (values['handoff-format'] === undefined && /\.md$/i.test(values.out ?? ''));
       if (values['handoff-format'] !== undefined && !['html', 'markdown'].includes(values['handoff-format']))
         throw new UsageError(`export: --handoff-format must be html or markdown, not "${values['handoff-format']}"`);
-      return callOrThrow(context, 'handoff.export', { integrationId: integration.id, format: markdown ? 'markdown' : 'html' });
+      return callOrThrow(context, 'handoff.export', {
+        integrationId: integration.id,
+        format: markdown ? 'markdown' : 'html',
+      });
     }
     case 'csv':
     case 'jsonl': {
       const integration = findIntegration(tree, values);
-      if (integration.sql.trim() === '') throw new UsageError(`export: the integration "${integration.name}" has no SQL yet`);
+      if (integration.sql.trim() === '')
+        throw new UsageError(`export: the integration "${integration.name}" has no SQL yet`);
       return callOrThrow(context, 'rows.export', {
         systemId: integration.systemId,
         integrationId: integration.id,
@@ -121,7 +129,8 @@ async function produce(
 type Tree = Awaited<ReturnType<typeof callOrThrow<'workspace.tree'>>>;
 
 function findIntegration(tree: Tree, values: Values) {
-  if (values.integration === undefined) throw new UsageError(`export: --format ${values.format} needs --integration NAME`);
+  if (values.integration === undefined)
+    throw new UsageError(`export: --format ${values.format} needs --integration NAME`);
   const wanted = values.integration.trim().toLocaleLowerCase('en-US');
   const systems = values.system === undefined ? tree : [findByName(tree, values.system)];
   const matches = systems.flatMap((system) =>
@@ -129,8 +138,13 @@ function findIntegration(tree: Tree, values: Values) {
   );
   const [first, second] = matches;
   if (!first)
-    throw new UsageError(`export: there is no integration named "${values.integration}". "acd-link integrations list" shows them.`);
-  if (second) throw new UsageError(`export: several systems have an integration named "${values.integration}"; add --system NAME`);
+    throw new UsageError(
+      `export: there is no integration named "${values.integration}". "acd-link integrations list" shows them.`,
+    );
+  if (second)
+    throw new UsageError(
+      `export: several systems have an integration named "${values.integration}"; add --system NAME`,
+    );
   return first;
 }
 

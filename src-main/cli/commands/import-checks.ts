@@ -42,7 +42,10 @@ export async function checkImportedIntegrations(
       });
       continue;
     }
-    const preview = result.value as { rows: unknown[]; validation?: { ok: boolean; countsBySeverity: { error: number; warning: number } } };
+    const preview = result.value as {
+      rows: unknown[];
+      validation?: { ok: boolean; countsBySeverity: { error: number; warning: number } };
+    };
     const errors = preview.validation?.countsBySeverity.error ?? 0;
     const warnings = preview.validation?.countsBySeverity.warning ?? 0;
     checks.push({

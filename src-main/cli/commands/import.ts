@@ -40,7 +40,8 @@ export const importCommand: Command = async ({ io, args, openContext }) => {
     throw new UsageError('import: --acd-map goes with an isps_ul.ini, not with a workspace bundle');
   if (!isBundle && values['passphrase-file'] !== undefined)
     throw new UsageError('import: --passphrase-file goes with a workspace bundle, not with an isps_ul.ini');
-  const acdMap = values['acd-map'] === undefined ? undefined : readLimited('--acd-map', values['acd-map'], XLINK_FILE_MAX_BYTES);
+  const acdMap =
+    values['acd-map'] === undefined ? undefined : readLimited('--acd-map', values['acd-map'], XLINK_FILE_MAX_BYTES);
   const resolution = readResolution('import', values['on-conflict']);
   const passwords = readPasswordEnv('import', values['password-env'] ?? [], io.env);
   const passphrase =
@@ -57,7 +58,8 @@ export const importCommand: Command = async ({ io, args, openContext }) => {
           passwords,
         });
     const checks = values['no-check'] ? [] : await checkImportedIntegrations(context, created.integrations);
-    if (values.json) io.out(JSON.stringify({ kind: isBundle ? 'bundle' : 'xlink', ...created, checks }, null, 2) + '\n');
+    if (values.json)
+      io.out(JSON.stringify({ kind: isBundle ? 'bundle' : 'xlink', ...created, checks }, null, 2) + '\n');
     else io.out(describe(created, checks));
     return EXIT_OK;
   } finally {
@@ -105,7 +107,9 @@ function readLimited(flag: string, file: string, limit: number): Buffer {
     size = stat.size;
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(`import: cannot read ${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `import: cannot read ${flag} ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   if (size > limit)
     throw new UsageError(
@@ -115,7 +119,11 @@ function readLimited(flag: string, file: string, limit: number): Buffer {
 }
 
 function looksLikeJson(bytes: Buffer): boolean {
-  const text = bytes.subarray(0, 64).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = bytes
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   return text.startsWith('{');
 }
 

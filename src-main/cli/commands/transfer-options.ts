@@ -4,7 +4,8 @@ import { UsageError } from '../cli-io';
 
 export function readResolution(command: string, value: string | undefined): ConflictResolution {
   const parsed = conflictResolutionSchema.safeParse(value ?? 'rename');
-  if (!parsed.success) throw new UsageError(`${command}: --on-conflict must be rename, skip or replace, not "${value}"`);
+  if (!parsed.success)
+    throw new UsageError(`${command}: --on-conflict must be rename, skip or replace, not "${value}"`);
   return parsed.data;
 }
 
@@ -31,10 +32,14 @@ export function readPassphraseFile(command: string, file: string): string {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${command}: cannot read --passphrase-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `${command}: cannot read --passphrase-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   const passphrase = (text.split(/\r?\n/)[0] ?? '').trim();
   if (passphrase.length < 8)
-    throw new UsageError(`${command}: the passphrase in ${file} must have at least 8 characters (first line of the file)`);
+    throw new UsageError(
+      `${command}: the passphrase in ${file} must have at least 8 characters (first line of the file)`,
+    );
   return passphrase;
 }

@@ -1,8 +1,7 @@
 import type pg from 'pg';
-import Cursor from 'pg-cursor';
 import type { PreviewOptions, PreviewRows } from '../db-session';
 import { capRows } from '../shared/to-cell';
-import { textDateTypes } from './pg-text-types';
+import { readCursor } from './read-cursor';
 
 /**
  * BEGIN READ ONLY, a statement_timeout for this transaction, a cursor that reads limit + 1
@@ -16,8 +15,7 @@ export async function previewPostgres(
   await client.query('BEGIN READ ONLY');
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
-    // Cursors take their own type parsers; without these, naive timestamps become local Dates.
-    const cursor = client.query(new Cursor(sql, [], { rowMode: 'array', types: textDateTypes }));
+    const cursor = client.query(readCursor(sql, timeoutMs));
     try {
       const rows = (await cursor.read(limit + 1)) as unknown[][];
       const fields = (cursor as unknown as { _result?: { fields?: { name: string }[] } })._result?.fields ?? [];

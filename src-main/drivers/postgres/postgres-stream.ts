@@ -1,7 +1,6 @@
 import type pg from 'pg';
-import Cursor from 'pg-cursor';
 import type { RowStream, StreamOptions } from '../db-session';
-import { textDateTypes } from './pg-text-types';
+import { readCursor } from './read-cursor';
 
 /** A read-only transaction and a cursor read batch by batch; the transaction ends with the stream. */
 export async function streamPostgres(
@@ -11,7 +10,7 @@ export async function streamPostgres(
 ): Promise<RowStream> {
   await client.query('BEGIN READ ONLY');
   await client.query(`SET LOCAL statement_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
-  const cursor = client.query(new Cursor(sql, [], { rowMode: 'array', types: textDateTypes }));
+  const cursor = client.query(readCursor(sql, timeoutMs));
   // The first batch is read now, so the columns (and any SQL error) are known before streaming.
   const first = (await cursor.read(batchSize)) as unknown[][];
   const fields = (cursor as unknown as { _result?: { fields?: { name: string }[] } })._result?.fields ?? [];

@@ -17,7 +17,10 @@ export class HandoffService {
   export({ integrationId, format }: ParsedInputOf<'handoff.export'>): OutputOf<'handoff.export'> {
     const integration = this.ws.integrations.get(integrationId);
     if (!integration)
-      throw new ServiceError('NOT_FOUND', `There is no integration with id ${integrationId}; it may have been deleted.`);
+      throw new ServiceError(
+        'NOT_FOUND',
+        `There is no integration with id ${integrationId}; it may have been deleted.`,
+      );
     const system = this.systems.get(integration.systemId);
     const lastValidation = this.ws.validationHistory.get(integrationId);
     const input = {

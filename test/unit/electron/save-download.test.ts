@@ -19,7 +19,10 @@ function setUp(answer: Awaited<ReturnType<SaveDialogLike['showSaveDialog']>>) {
   const handlers = new Map<string, Listener>();
   const dialog = { showSaveDialog: vi.fn(async (_options: Parameters<SaveDialogLike['showSaveDialog']>[0]) => answer) };
   const unregister = registerSaveDownload({
-    ipcMain: { handle: (channel, listener) => handlers.set(channel, listener), removeHandler: (c) => handlers.delete(c) },
+    ipcMain: {
+      handle: (channel, listener) => handlers.set(channel, listener),
+      removeHandler: (c) => handlers.delete(c),
+    },
     dialog,
     resolve: (id) => staging.resolve(id),
     copy: copyFileAtomic,
@@ -27,7 +30,10 @@ function setUp(answer: Awaited<ReturnType<SaveDialogLike['showSaveDialog']>>) {
     defaultFolder: () => dir.path,
   });
   const save = (frameUrl: string | undefined, id: unknown) =>
-    handlers.get(DOWNLOAD_CHANNEL)!(frameUrl === undefined ? { senderFrame: null } : { senderFrame: { url: frameUrl } }, id);
+    handlers.get(DOWNLOAD_CHANNEL)!(
+      frameUrl === undefined ? { senderFrame: null } : { senderFrame: { url: frameUrl } },
+      id,
+    );
   return { dir, slot, dialog, save, handlers, unregister };
 }
 
