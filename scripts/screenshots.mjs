@@ -1,6 +1,7 @@
 // `npm run screenshots`: starts web mode on a fresh demo workspace, drives it in Debian's
 // Chromium like a user and writes the README's pictures to docs/images/.
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -135,11 +136,20 @@ try {
   ]);
   await exporter.getByText(/^Exported /).waitFor();
   await page.screenshot({ path: path.join(outDir, 'export.png') });
+  await exporter.getByRole('button', { name: 'Close', exact: true }).click();
   // A preview with a planted defect, its findings, then the chart.
   await tree.getByText('Queue statistics (15 min)', { exact: true }).click();
-  const sql = page.getByLabel('SQL query', { exact: true });
-  const original = await sql.inputValue();
-  await sql.fill(original.replace("WHEN 'chat' THEN 'chats'", "WHEN 'chat' THEN 'chat'"));
+  // Monaco has no input value to read or fill: take the saved SQL from the workspace and type
+  // the planted version over it, as the E2E page object does.
+  const Database = createRequire(import.meta.url)('better-sqlite3');
+  const store = new Database(path.join(home, 'workspace.sqlite'), { readonly: true });
+  const original = store
+    .prepare('SELECT sql_text FROM integrations WHERE name = ?')
+    .get('Queue statistics (15 min)').sql_text;
+  store.close();
+  await page.getByLabel('SQL query', { exact: true }).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(original.replace("WHEN 'chat' THEN 'chats'", "WHEN 'chat' THEN 'chat'"));
   await page.getByRole('button', { name: 'Run preview', exact: true }).click();
   await page.getByRole('list', { name: 'Findings' }).getByRole('button').first().click();
   await page.waitForTimeout(300);
