@@ -36,6 +36,7 @@ export interface AppContext {
   readonly seededDemo: boolean;
   /** Finished exports waiting to be downloaded or saved, by download id. */
   readonly staging: ExportStaging;
+  readonly dataDir: string;
   close(): void;
 }
 
@@ -83,5 +84,5 @@ export function createAppContext(options: AppContextOptions): AppContext {
     }),
     { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },
   );
-  return { dispatch, hub, workspace, logger, seededDemo, staging, close: () => workspace.close() };
+  return { dispatch, hub, workspace, logger, seededDemo, staging, dataDir, close: () => workspace.close() };
 }

@@ -69,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     });
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`acd-link ${error.message}\n`.replace('acd-link Usage', 'Usage'));
+      io.err(`${usageText(name, error.message)}\n`);
       return EXIT_USAGE;
     }
     if (error instanceof StoreError) {
@@ -79,4 +79,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`acd-link: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_CHECK_FAILED;
   }
+}
+
+/** Command-made messages start with the command's name; a service's message gets it put in front. */
+function usageText(command: string, message: string): string {
+  if (message.startsWith('Usage')) return message;
+  return message.startsWith(command) ? `acd-link ${message}` : `acd-link ${command}: ${message}`;
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PreviewRows } from '../drivers/db-session';
 import { createRowsExport, type RowsExportSettings, validatorValue } from '../../src-shared/export';
 import { ServiceError } from '../../src-shared/rpc/result';
 import type { ValidationSummary } from '../../src-shared/validation';
@@ -12,6 +11,7 @@ import {
   failure,
   guardedStatement,
   type QueryTarget,
+  readFirstRows,
   WATCHDOG_MARGIN_MS,
 } from './run-query';
 const MAX_FINDINGS = 1000;
@@ -73,18 +73,7 @@ async function exportPreview(
   settings: Omit<RowsExportSettings, 'secret'>,
   outPath: string,
 ): Promise<RowsExportResult> {
-  const response = await target.run<PreviewRows>(
-    {
-      connection: target.connection,
-      password: target.password,
-      timeoutMs: CONNECT_TIMEOUT_MS,
-      operation: { op: 'preview', sql, limit: options.limit, statementTimeoutMs: options.timeoutMs },
-    },
-    CONNECT_TIMEOUT_MS + options.timeoutMs + WATCHDOG_MARGIN_MS,
-    { signal: target.signal },
-  );
-  if (!response.ok) failure(response);
-  const { columns, rows } = response.value;
+  const { columns, rows } = await readFirstRows(target, sql, options);
   const pipeline = createRowsExport(columns, { ...settings, secret: target.password });
   const text = pipeline.preamble + rows.map((row) => pipeline.take(row.map(validatorValue), () => row) ?? '').join('');
   const data = Buffer.from(text, 'utf8');

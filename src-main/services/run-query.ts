@@ -49,6 +49,24 @@ export async function previewQuery(
 ): Promise<PreviewResult> {
   const started = performance.now();
   const sql = guardedStatement(target.connection, target.sql);
+  const { columns, rows, truncated } = await readFirstRows(target, sql, options);
+  const timeZone = options.contract?.timeZone ?? options.timeZone;
+  return {
+    columns,
+    rows,
+    truncated,
+    elapsedMs: Math.round(performance.now() - started),
+    ...(timeZone ? { timeZone } : {}),
+    ...(options.contract ? { validation: validatePreview(columns, rows, options.contract) } : {}),
+  };
+}
+
+/** The first `limit` rows of a guarded statement, read-only, in the driver process. */
+export async function readFirstRows(
+  target: QueryTarget,
+  sql: string,
+  options: { limit: number; timeoutMs: number },
+): Promise<PreviewRows> {
   const response = await target.run<PreviewRows>(
     {
       connection: target.connection,
@@ -60,16 +78,7 @@ export async function previewQuery(
     { signal: target.signal },
   );
   if (!response.ok) failure(response);
-  const { columns, rows, truncated } = response.value;
-  const timeZone = options.contract?.timeZone ?? options.timeZone;
-  return {
-    columns,
-    rows,
-    truncated,
-    elapsedMs: Math.round(performance.now() - started),
-    ...(timeZone ? { timeZone } : {}),
-    ...(options.contract ? { validation: validatePreview(columns, rows, options.contract) } : {}),
-  };
+  return response.value;
 }
 
 /** Every row through the validator in the driver process, with progress; memory stays flat. */

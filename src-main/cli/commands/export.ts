@@ -59,6 +59,7 @@ export const exportCommand: Command = async ({ io, args, openContext }) => {
 
   const context = openContext(values.workspace);
   try {
+    refuseOwnFiles(out, context);
     const file = await produce(context, format, values, passphrase, limit);
     const bytes = await copyFileAtomic(context.staging.resolve(file.downloadId).path, out);
     if (values.json) io.out(JSON.stringify({ out, ...file, bytes }, null, 2) + '\n');
@@ -155,6 +156,19 @@ function checkOut(out: string | undefined): string {
     throw new UsageError(`export: --out ${out} is a folder; name the file to write`);
   if (!fs.existsSync(path.dirname(target))) throw new UsageError(`export: the folder of --out ${out} does not exist`);
   return target;
+}
+
+/** Writing an export over the open workspace (or its key file, its log) would destroy it. */
+function refuseOwnFiles(out: string, context: AppContext): void {
+  const own = [context.workspace.file, context.dataDir].map((file) => path.resolve(file));
+  const inside = (folder: string) => {
+    const relative = path.relative(folder, out);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  };
+  if (out.startsWith(own[0] ?? '') || own.slice(1).some(inside))
+    throw new UsageError(
+      `export: --out ${out} is the workspace or inside the data folder (${context.dataDir}); choose a file elsewhere`,
+    );
 }
 
 function rowsText(file: ExportedFile): string {

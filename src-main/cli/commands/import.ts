@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import type { OutputOf } from '../../../src-shared/contract/api';
-import { BUNDLE_MAX_BYTES, XLINK_FILE_MAX_BYTES, type TransferNote } from '../../../src-shared/contract/transfer';
-import type { AppContext } from '../../app-context';
-import { callOrThrow } from '../call';
+import { BUNDLE_MAX_BYTES, XLINK_FILE_MAX_BYTES } from '../../../src-shared/contract/transfer';
 import { type Command, EXIT_OK, UsageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { checkImportedIntegrations, type IntegrationCheck } from './import-checks';
+import { importBundleFile, type ImportedItems, importXlinkFile } from './import-runs';
 import { readPassphraseFile, readPasswordEnv, readResolution } from './transfer-options';
 
 export const IMPORT_USAGE = `Usage:
@@ -29,13 +27,12 @@ const OPTIONS = {
   json: { type: 'boolean' },
 } as const;
 
-type Created = OutputOf<'bundle.import'> & { notes?: TransferNote[] };
-
 export const importCommand: Command = async ({ io, args, openContext }) => {
   const values = parseOptions('import', args, OPTIONS);
   if (values.from === undefined) throw new UsageError('import: --from FILE is required');
   const bytes = readLimited('--from', values.from, Math.max(XLINK_FILE_MAX_BYTES, BUNDLE_MAX_BYTES));
-  const isBundle = looksLikeJson(bytes);
+  const bundleText = bundleTextOf(bytes);
+  const isBundle = bundleText !== undefined;
   if (isBundle && values['acd-map'] !== undefined)
     throw new UsageError('import: --acd-map goes with an isps_ul.ini, not with a workspace bundle');
   if (!isBundle && values['passphrase-file'] !== undefined)
@@ -49,14 +46,10 @@ export const importCommand: Command = async ({ io, args, openContext }) => {
 
   const context = openContext(values.workspace);
   try {
-    const created: Created = isBundle
-      ? await importBundle(context, bytes, resolution, passwords, passphrase)
-      : await callOrThrow(context, 'xlink.import', {
-          iniBase64: bytes.toString('base64'),
-          ...(acdMap ? { acdMapBase64: acdMap.toString('base64') } : {}),
-          resolutions: await allResolved(context, bytes, acdMap, resolution),
-          passwords,
-        });
+    const created: ImportedItems =
+      bundleText !== undefined
+        ? await importBundleFile(context, bundleText, { resolution, passwords, passphrase })
+        : await importXlinkFile(context, bytes, acdMap, { resolution, passwords });
     const checks = values['no-check'] ? [] : await checkImportedIntegrations(context, created.integrations);
     if (values.json)
       io.out(JSON.stringify({ kind: isBundle ? 'bundle' : 'xlink', ...created, checks }, null, 2) + '\n');
@@ -66,38 +59,6 @@ export const importCommand: Command = async ({ io, args, openContext }) => {
     context.close();
   }
 };
-
-async function importBundle(
-  context: AppContext,
-  bytes: Buffer,
-  resolution: 'rename' | 'skip' | 'replace',
-  passwords: Record<string, string>,
-  passphrase: string | undefined,
-): Promise<Created> {
-  const content = bytes.toString('utf8');
-  const plan = await callOrThrow(context, 'bundle.plan', { content });
-  const resolutions = Object.fromEntries(plan.systems.map((system) => [system.name, resolution]));
-  return callOrThrow(context, 'bundle.import', {
-    content,
-    resolutions,
-    passwords,
-    ...(passphrase !== undefined ? { passphrase } : {}),
-  });
-}
-
-/** The one --on-conflict choice applied to every planned system. */
-async function allResolved(
-  context: AppContext,
-  ini: Buffer,
-  acdMap: Buffer | undefined,
-  resolution: 'rename' | 'skip' | 'replace',
-): Promise<Record<string, 'rename' | 'skip' | 'replace'>> {
-  const plan = await callOrThrow(context, 'xlink.plan', {
-    iniBase64: ini.toString('base64'),
-    ...(acdMap ? { acdMapBase64: acdMap.toString('base64') } : {}),
-  });
-  return Object.fromEntries(plan.systems.map((system) => [system.name, resolution]));
-}
 
 function readLimited(flag: string, file: string, limit: number): Buffer {
   let size: number;
@@ -118,16 +79,19 @@ function readLimited(flag: string, file: string, limit: number): Buffer {
   return fs.readFileSync(file);
 }
 
-function looksLikeJson(bytes: Buffer): boolean {
-  const text = bytes
-    .subarray(0, 64)
-    .toString('utf8')
-    .replace(/^\uFEFF/, '')
-    .trimStart();
-  return text.startsWith('{');
+/**
+ * The text of a workspace bundle, or undefined for anything else (an isps_ul.ini). Bundles saved
+ * by Notepad ("Unicode") or PowerShell are UTF-16 with a byte-order mark.
+ */
+function bundleTextOf(bytes: Buffer): string | undefined {
+  let text: string;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  else text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  return text.trimStart().startsWith('{') ? text : undefined;
 }
 
-function describe(created: Created, checks: IntegrationCheck[]): string {
+function describe(created: ImportedItems, checks: IntegrationCheck[]): string {
   const lines: string[] = [];
   for (const system of created.systems)
     lines.push(`${system.replaced ? 'replaced' : 'created'} system "${system.name}"`);
