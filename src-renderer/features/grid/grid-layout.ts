@@ -9,6 +9,9 @@ export const HEADER_HEIGHT = 32;
 // canvas measureText per cell of the sample costs more than it gains for a handful of columns.
 const CHAR_WIDTH = 7.5;
 const CELL_PADDING = 18;
+// Tabular digits at 13 px are wider than the average character the estimate above assumes;
+// with 7.5 px a six-digit row number ("100000") was cut to "100…".
+const DIGIT_WIDTH = 8.5;
 const MIN_WIDTH = 56;
 const MAX_WIDTH = 320;
 const SAMPLE_HEAD = 200;
@@ -46,7 +49,7 @@ export function textFits(text: string, width: number): boolean {
 }
 
 export function rowNumberWidth(rowCount: number): number {
-  return clampWidth(Math.ceil(String(Math.max(rowCount, 1)).length * CHAR_WIDTH + CELL_PADDING));
+  return clampWidth(Math.ceil(String(Math.max(rowCount, 1)).length * DIGIT_WIDTH + CELL_PADDING));
 }
 
 function clampWidth(width: number): number {
