@@ -9,7 +9,8 @@ import { DEMO_OFFERED } from './store/settings-repository';
 import { createFileLogger, type Logger } from './logger';
 import { createFileKeyCipher } from './secrets/file-key-cipher';
 import type { SecretCipher } from './secrets/secret-cipher';
-import { runInDriverProcess } from './driver-process/driver-runner';
+import type { SpawnDriverChild } from './driver-process/driver-child-handle';
+import { createDriverProcesses } from './driver-process/driver-processes';
 import type { DriverRun } from './services/test-connection';
 import { createHandlers } from './services/handlers';
 import { openWorkspace, type Workspace } from './services/workspace';
@@ -26,6 +27,14 @@ export interface AppContextOptions {
   runDriver?: DriverRun;
   /** Fill a brand-new (empty, never seeded) workspace with the demo (default true). */
   seedDemo?: boolean;
+  /**
+   * Keep one driver process started ahead of need, so a preview pays only for connecting and
+   * running (default false). On for web mode and the desktop; off for the CLI, which runs one
+   * operation and exits.
+   */
+  warmDriverProcess?: boolean;
+  /** How driver processes start: Node's fork by default; Electron passes its utilityProcess spawner. */
+  spawnDriver?: SpawnDriverChild;
 }
 
 export interface AppContext {
@@ -71,6 +80,14 @@ export function createAppContext(options: AppContextOptions): AppContext {
     workspace.close();
     throw error;
   }
+  const drivers = createDriverProcesses({
+    warm: options.warmDriverProcess === true && options.runDriver === undefined,
+    ...(options.spawnDriver ? { spawn: options.spawnDriver } : {}),
+    // The kinds the workspace connects to, read at each warm start, so a new system's driver is
+    // loaded ahead from the next preview on.
+    preloadKinds: () => workspace.systems.list().map((system) => system.connection.kind),
+    onError: (error) => logger.error('could not start a warm driver process', error),
+  });
   const dispatch = createDispatcher(
     createHandlers({
       workspace,
@@ -79,10 +96,14 @@ export function createAppContext(options: AppContextOptions): AppContext {
       secretStore: cipher.info,
       changed: (reason) => hub.emit('workspace.changed', { reason }),
       emit: (name, payload) => hub.emit(name, payload),
-      runDriver: options.runDriver ?? runInDriverProcess,
+      runDriver: options.runDriver ?? drivers.run,
       staging,
     }),
     { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },
   );
-  return { dispatch, hub, workspace, logger, seededDemo, staging, dataDir, close: () => workspace.close() };
+  const close = () => {
+    drivers.close();
+    workspace.close();
+  };
+  return { dispatch, hub, workspace, logger, seededDemo, staging, dataDir, close };
 }

@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import type { Socket } from 'node:net';
 
 /**
  * What the watchdog needs of a driver process, whatever started it: Node's `fork` here, in web
@@ -12,6 +13,13 @@ export interface DriverChild {
   onStderr(listener: (text: string) => void): void;
   kill(signal?: NodeJS.Signals): void;
   readonly running: boolean;
+  /**
+   * Whether this child keeps the main process alive. A warm child waiting for work must not
+   * (the app exits as if it were not there); once it runs an operation it does again. Where the
+   * host's lifetime does not follow Node's event loop (Electron), these are absent.
+   */
+  unref?(): void;
+  ref?(): void;
 }
 
 export interface SpawnOptions {
@@ -38,6 +46,17 @@ export const forkDriverChild: SpawnDriverChild = (script, { execArgv, env }) => 
     kill: (signal = 'SIGKILL') => child.kill(signal),
     get running() {
       return child.exitCode === null && child.signalCode === null;
+    },
+    // The IPC channel and the stderr pipe hold the event loop as much as the process handle does.
+    unref: () => {
+      child.unref();
+      child.channel?.unref();
+      (child.stderr as Socket | null)?.unref();
+    },
+    ref: () => {
+      child.ref();
+      child.channel?.ref();
+      (child.stderr as Socket | null)?.ref();
     },
   };
 };

@@ -1,16 +1,26 @@
 // Entry point of the driver process: receives one request over IPC, answers once, exits.
 // A crash, hang or memory flood here costs the main process one error message, nothing more.
-import { FAULTS_ENV, type ChildMessage, type DriverFault, type DriverRequest } from './protocol';
+// A child started ahead of need (a warm child) first receives `preload`: it loads the drivers
+// then, while nobody waits, so its request later pays only for connecting and running.
+import type { ConnectionKind } from '../../src-shared/contract/model';
+import { loadDriver } from '../drivers/registry';
+import { FAULTS_ENV, type ChildMessage, type DriverFault, type ParentMessage } from './protocol';
 import { runOperation } from './run-operation';
 
-type Incoming = { request: DriverRequest; fault?: DriverFault };
+/** Set when the request has come: from then on the preload would only delay it. */
+let requested = false;
 
 /** `send` carries ChildMessages; the last one (the result) is followed by the process exiting. */
 function handle(
-  message: Incoming,
+  message: ParentMessage,
   send: (message: ChildMessage) => void,
   sendLast: (message: ChildMessage) => void,
 ): void {
+  if ('preload' in message) {
+    void preload(message.preload).then(() => send({ type: 'ready' }));
+    return;
+  }
+  requested = true;
   if (process.env[FAULTS_ENV] === '1' && message.fault) injectFault(message.fault);
   void runOperation(
     message.request,
@@ -24,7 +34,7 @@ const parentPort = (process as unknown as { parentPort?: ElectronParentPort }).p
 if (parentPort) {
   parentPort.on('message', (event) =>
     handle(
-      event.data as Incoming,
+      event.data as ParentMessage,
       (message) => parentPort.postMessage(message),
       (message) => {
         parentPort.postMessage(message);
@@ -34,7 +44,7 @@ if (parentPort) {
     ),
   );
 } else {
-  process.on('message', (message: Incoming) =>
+  process.on('message', (message: ParentMessage) =>
     handle(
       message,
       (reply) => process.send?.(reply),
@@ -43,6 +53,20 @@ if (parentPort) {
   );
   // The parent going away must not leave an orphan holding a database connection.
   process.on('disconnect', () => process.exit(0));
+}
+
+/**
+ * One driver after the other, until the request comes: a request that arrives early loads just
+ * the driver it needs. A driver that cannot load (odbc without unixODBC) is skipped here; the
+ * request that needs it reports DRIVER_MISSING as before.
+ */
+async function preload(kinds: ConnectionKind[]): Promise<void> {
+  for (const kind of kinds) {
+    // A macrotask between drivers lets a request that has arrived be seen before the next load.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (requested) return;
+    await loadDriver(kind).catch(() => undefined);
+  }
 }
 
 interface ElectronParentPort {

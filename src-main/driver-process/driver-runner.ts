@@ -1,16 +1,22 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CancelTarget } from '../drivers/db-session';
+import type { DriverChild, SpawnDriverChild } from './driver-child-handle';
 import type { ChildMessage, DriverFault, DriverRequest, DriverResponse } from './protocol';
-import { FAULTS_ENV } from './protocol';
-import { forkDriverChild, type DriverChild, type SpawnDriverChild } from './driver-child-handle';
+import { DEFAULT_DRIVER_MEMORY_MB, startDriverChild } from './start-driver-child';
+import type { WarmDriverPool } from './warm-driver-pool';
+
+export { DEFAULT_DRIVER_MEMORY_MB };
 
 export interface DriverRunnerOptions {
   /** Heap limit of the driver process; a flood beyond it ends that process only. */
   maxMemoryMb?: number;
   /** How the process is started: Node's fork by default, Electron's utilityProcess on the desktop. */
   spawn?: SpawnDriverChild;
-  /** Test hooks: see the spawned child, inject a fault. */
+  /**
+   * A process started ahead of need, used instead of starting one when it is alive (and started
+   * with the same heap limit); a replacement is started once this operation has ended.
+   */
+  pool?: WarmDriverPool;
+  /** Test hooks: see the child that runs the operation, inject a fault. */
   onSpawn?: (child: DriverChild) => void;
   fault?: DriverFault;
   /** Progress of a long operation (a full validation), at most a few times a second. */
@@ -22,10 +28,8 @@ export interface DriverRunnerOptions {
 /** How long a server-side cancel may take before the driver process is killed regardless. */
 const CANCEL_GRACE_MS = 3000;
 
-export const DEFAULT_DRIVER_MEMORY_MB = 512;
-
 /**
- * Runs one driver operation in a fresh child process, with a watchdog. The answer always comes
+ * Runs one driver operation in a child process of its own, with a watchdog. The answer always comes
  * by `deadlineMs`: a hung child is killed and reported as TIMEOUT, a crashed one as ERROR. The
  * main process only waits on IPC, so its event loop never stalls because of a driver.
  */
@@ -34,15 +38,20 @@ export function runInDriverProcess<T>(
   deadlineMs: number,
   options: DriverRunnerOptions = {},
 ): Promise<DriverResponse<T>> {
-  const { script, execArgv } = locateChildScript();
   const memory = options.maxMemoryMb ?? DEFAULT_DRIVER_MEMORY_MB;
+  const { pool } = options;
+  // A fault needs a child started with faults enabled, another heap limit a child started with it.
+  const warm = pool && !options.fault && memory === pool.maxMemoryMb ? pool.take() : undefined;
+  const child =
+    warm ??
+    startDriverChild({
+      maxMemoryMb: memory,
+      faults: options.fault !== undefined,
+      ...(options.spawn ? { spawn: options.spawn } : {}),
+    });
   return new Promise((resolve) => {
     let settled = false;
     let stderrTail = '';
-    const child = (options.spawn ?? forkDriverChild)(script, {
-      execArgv: [...execArgv, `--max-old-space-size=${memory}`],
-      env: { ...process.env, ...(options.fault ? { [FAULTS_ENV]: '1' } : {}) },
-    });
     child.onStderr((text) => {
       stderrTail = (stderrTail + text).slice(-2000);
     });
@@ -54,6 +63,8 @@ export function runInDriverProcess<T>(
       options.signal?.removeEventListener('abort', onAbort);
       if (child.running) child.kill('SIGKILL');
       resolve(response);
+      // The next operation finds a child waiting.
+      pool?.refillSoon();
     };
     /** Stop the statement on the server (a second connection), then end the process either way. */
     // Once a stop has begun, its outcome wins: the child's own answer to the server-side cancel
@@ -65,6 +76,7 @@ export function runInDriverProcess<T>(
       if (cancelTarget && request.operation.op !== 'cancel') {
         await runInDriverProcess({ ...request, operation: { op: 'cancel', target: cancelTarget } }, CANCEL_GRACE_MS, {
           ...(options.spawn ? { spawn: options.spawn } : {}),
+          ...(pool ? { pool } : {}),
         });
       }
       finish(response);
@@ -85,7 +97,7 @@ export function runInDriverProcess<T>(
       const message = raw as ChildMessage;
       if (message.type === 'started') cancelTarget = message.cancelTarget;
       else if (message.type === 'progress') options.onProgress?.(message.rowsRead, message.rowsChecked);
-      else finish(stopping ?? (message.response as DriverResponse<T>));
+      else if (message.type === 'result') finish(stopping ?? (message.response as DriverResponse<T>));
     });
     child.onError((error) =>
       finish({ ok: false, category: 'ERROR', message: `The driver process could not start: ${error.message}` }),
@@ -108,21 +120,4 @@ function describeExit(code: number | null, signal: string | null, stderr: string
 
 function formatSeconds(ms: number): string {
   return `${Math.round(ms / 100) / 10} s`;
-}
-
-/**
- * The bundled child (out/node/driver-process.cjs) beside the web/CLI bundles or one folder over
- * from the Electron bundle; under Vitest the TypeScript source through tsx.
- */
-function locateChildScript(): { script: string; execArgv: string[] } {
-  const source = path.join(__dirname, 'driver-child.ts');
-  if (process.env.VITEST && fs.existsSync(source)) return { script: source, execArgv: ['--import', 'tsx'] };
-  for (const candidate of [
-    path.join(__dirname, 'driver-process.cjs'),
-    path.join(__dirname, '..', 'node', 'driver-process.cjs'),
-  ]) {
-    if (fs.existsSync(candidate)) return { script: candidate, execArgv: [] };
-  }
-  if (fs.existsSync(source)) return { script: source, execArgv: ['--import', 'tsx'] };
-  throw new Error('The driver process bundle is missing: run "npm run build".');
 }

@@ -1,5 +1,5 @@
 import type { FailureCategory } from '../../src-shared/contract/connection-test';
-import type { Connection } from '../../src-shared/contract/model';
+import type { Connection, ConnectionKind } from '../../src-shared/contract/model';
 import type { CancelTarget } from '../drivers/db-session';
 import type { RowsExportJob } from './run-export';
 import type { FullValidationOptions } from './run-validation';
@@ -38,4 +38,13 @@ export type ChildMessage =
   | { type: 'started'; cancelTarget: CancelTarget | null }
   /** For an export, rowsChecked counts the rows written so far. */
   | { type: 'progress'; rowsRead: number; rowsChecked: number }
-  | { type: 'result'; response: DriverResponse };
+  | { type: 'result'; response: DriverResponse }
+  /** Only after a `preload` message: the drivers are loaded and the child waits for its request. */
+  | { type: 'ready' };
+
+/**
+ * What the parent sends: exactly one request per child, optionally preceded by a `preload`
+ * when the child was started ahead of need (a warm child), so that it loads the drivers while
+ * nobody waits for it.
+ */
+export type ParentMessage = { request: DriverRequest; fault?: DriverFault } | { preload: ConnectionKind[] };

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell, utilityProcess } from 'electron';
 import { createAppContext, type AppContext } from '../app-context';
-import { runInDriverProcess } from '../driver-process/driver-runner';
 import { createUtilityProcessSpawner } from './utility-process-spawner';
 import { resolveDataDir } from '../data-dir';
 import { StoreError } from '../store/store-error';
@@ -94,7 +93,8 @@ function openContext(): AppContext | undefined {
     return createAppContext({
       dataDir,
       cipher,
-      runDriver: (request, deadlineMs, options) => runInDriverProcess(request, deadlineMs, { ...options, spawn }),
+      spawnDriver: spawn,
+      warmDriverProcess: true,
     });
   } catch (error) {
     reportStartupFailure(error);

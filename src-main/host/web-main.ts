@@ -40,7 +40,8 @@ async function main(): Promise<void> {
 
 function openContext(workspaceFile: string | undefined) {
   try {
-    return createAppContext({ dataDir: resolveDataDir(), workspaceFile });
+    // A driver process is started ahead while idle, so a preview only pays connect + query.
+    return createAppContext({ dataDir: resolveDataDir(), workspaceFile, warmDriverProcess: true });
   } catch (error) {
     if (error instanceof StoreError) fail(`acd-link web: ${error.message}`, 1);
     throw error;
