@@ -1,10 +1,6 @@
 import type { ImportType } from '../../src-shared/contract/model';
-import {
-  createValidator,
-  interpretTimestamp,
-  type RuleSetId,
-  type ValidationSummary,
-} from '../../src-shared/validation';
+import { createValidator, type RuleSetId, type ValidationSummary } from '../../src-shared/validation';
+import { ZoneClock } from '../../src-shared/validation/time-zone';
 import type { DbSession } from '../drivers/db-session';
 
 export interface FullValidationOptions {
@@ -85,10 +81,11 @@ function rangeFilter(columns: string[], options: FullValidationOptions): (row: u
   if (index < 0) return () => true;
   const from = options.from ? Date.parse(options.from) : -Infinity;
   const to = options.to ? Date.parse(options.to) : Infinity;
+  // The clock resolves each timestamp to its instant without formatting it, once per row.
+  const clock = new ZoneClock(options.timeZone);
   return (row) => {
-    const utc = interpretTimestamp(row[index], options.timeZone)?.utc;
-    if (!utc) return true;
-    const instant = Date.parse(utc);
+    const instant = clock.resolve(row[index])?.epochMs;
+    if (instant === undefined) return true;
     return instant >= from && instant < to;
   };
 }

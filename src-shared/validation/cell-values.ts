@@ -9,7 +9,18 @@ export const INVALID = Symbol('invalid');
 
 /** NULL, a missing value, or text with nothing but spaces: "no value" to the WFM system. */
 export function isEmptyValue(value: unknown): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+  return value === null || value === undefined || (typeof value === 'string' && isBlankText(value));
+}
+
+/**
+ * Text with nothing but spaces. Called for every text cell of every row: a first character that
+ * trim() cannot remove (printable ASCII) settles it without trimming.
+ */
+export function isBlankText(text: string): boolean {
+  if (text.length === 0) return true;
+  const first = text.charCodeAt(0);
+  if (first > 32 && first < 127) return false;
+  return text.trim() === '';
 }
 
 // A decimal rendering of a whole number ("12.00", SUM over a DECIMAL column) is still whole.

@@ -6,7 +6,7 @@
  * addRow throw. Bad options (unknown zone, rule set or check column) throw when the validator is made.
  */
 import type { ImportType } from '../contract/model';
-import { describeValue, EMPTY, INVALID, isEmptyValue, toInteger, toText, typeAdvice } from './cell-values';
+import { describeValue, EMPTY, INVALID, isBlankText, isEmptyValue, toInteger, toText, typeAdvice } from './cell-values';
 import { checkColumns } from './check-columns';
 import { createCheck } from './check-registry';
 import { type Cell, type CheckContext, MAX_TRACKED_KEYS, type RowCheck, textCell, timeCell } from './check-types';
@@ -41,6 +41,8 @@ export interface Validator {
   addRow(values: readonly unknown[]): void;
   finish(): ValidationSummary;
 }
+
+type Converter = (value: unknown, row: number) => Cell;
 
 const DISTINCT_KINDS: readonly DistinctKind[] = ['queues', 'channels', 'agents', 'activities'];
 
@@ -178,6 +180,26 @@ export function createValidator(options: ValidatorOptions): Validator {
     return time;
   };
 
+  /**
+   * Per column, the converter for the common case (a well-typed, non-blank value), falling back
+   * to convert() for everything else, so findings do not change. It runs for every cell of
+   * every row, hence the shortcut.
+   */
+  const converterFor = (column: ColumnRule, at: number): Converter => {
+    if (column.type === 'integer') {
+      return (value, row) =>
+        typeof value === 'number' && Number.isInteger(value) ? value : convert(value, column, at, row);
+    }
+    if (column.type === 'datetime') {
+      return (value, row) =>
+        typeof value === 'string' && !isBlankText(value)
+          ? convertTime(value, column, at, row)
+          : convert(value, column, at, row);
+    }
+    return (value, row) => (typeof value === 'string' && !isBlankText(value) ? value : convert(value, column, at, row));
+  };
+  const converters = columns.map(converterFor);
+
   return {
     setColumns(names) {
       if (checks !== undefined) throw new Error('setColumns must be called once, before the first row');
@@ -193,10 +215,10 @@ export function createValidator(options: ValidatorOptions): Validator {
       if (checks === undefined) throw new Error('setColumns must be called before addRow');
       const list: readonly unknown[] = Array.isArray(values) ? values : [];
       const row = ++rowsChecked;
-      for (let at = 0; at < columns.length; at++) {
+      for (let at = 0; at < converters.length; at++) {
         const index = resultIndex[at];
-        const column = columns[at];
-        cells[at] = index === undefined || column === undefined ? undefined : convert(list[index], column, at, row);
+        const converter = converters[at];
+        cells[at] = index === undefined || converter === undefined ? undefined : converter(list[index], row);
       }
       for (const check of checks) check.row(cells, row);
       for (const { at, emptyMeans, values: seen } of distinct) {

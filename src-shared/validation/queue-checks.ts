@@ -22,11 +22,14 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
   const timeSlot = context.slot(rule.time);
   const channelSlot = context.slot(rule.channel);
   const channelPresent = context.present(rule.channel);
-  const window = new Map<number, Map<string, number>>();
+  const window = new Map<number, KeyBucket>();
   let keys = 0;
   let newestEvicted = Number.NEGATIVE_INFINITY;
   let lastTime: number | undefined;
   let warned = false;
+  // Channel texts repeat on almost every row: normalise each distinct text once in a row.
+  let lastChannelText: string | undefined;
+  let lastChannel = rule.channelEmptyMeans;
 
   const evictOldest = (): void => {
     const oldest = window.entries().next();
@@ -37,7 +40,7 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
     newestEvicted = Math.max(newestEvicted, time);
   };
 
-  const bucketFor = (time: number, row: number): Map<string, number> => {
+  const bucketFor = (time: number, row: number): KeyBucket => {
     let bucket = window.get(time);
     if (bucket === undefined) {
       if (time <= newestEvicted && !warned) {
@@ -50,7 +53,7 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
             `${rule.windowTimestamps} distinct timestamps. Add ORDER BY ${rule.time} to check every row.`,
         );
       }
-      bucket = new Map();
+      bucket = { size: 0, byChannel: new Map() };
       window.set(time, bucket);
       while (window.size > rule.windowTimestamps) evictOldest();
     } else if (time !== lastTime) {
@@ -62,6 +65,14 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
     return bucket;
   };
 
+  const normalisedChannel = (text: string): string => {
+    if (text !== lastChannelText) {
+      lastChannelText = text;
+      lastChannel = text.trim().toLowerCase();
+    }
+    return lastChannel;
+  };
+
   return {
     row(cells, row) {
       const queue = textCell(cells, queueSlot);
@@ -69,10 +80,11 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
       const channelCell = cells[channelSlot];
       if (queue === undefined || time === undefined) return;
       if (channelPresent && channelCell === undefined) return; // a wrongly typed channel: no key
-      const channel = typeof channelCell === 'string' ? channelCell.trim().toLowerCase() : rule.channelEmptyMeans;
+      const channel = typeof channelCell === 'string' ? normalisedChannel(channelCell) : rule.channelEmptyMeans;
       const bucket = bucketFor(time.epochMs, row);
-      const key = `${queue}\u0000${channel}`;
-      const first = bucket.get(key);
+      // Keyed by channel, then queue: a timestamp has few channels, and no key text is built per row.
+      let queues = bucket.byChannel.get(channel);
+      const first = queues?.get(queue);
       if (first !== undefined) {
         context.emit(
           'duplicate-key',
@@ -88,12 +100,23 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
         context.limitReached(queueSlot, 'queue and channel keys in one interval');
         return;
       }
-      bucket.set(key, row);
+      if (queues === undefined) {
+        queues = new Map();
+        bucket.byChannel.set(channel, queues);
+      }
+      queues.set(queue, row);
+      bucket.size += 1;
       keys += 1;
       while (keys > rule.maxKeys && window.size > 1) evictOldest();
     },
   };
 };
+
+/** The (queue, channel) keys seen at one timestamp, with the row each first appeared in. */
+interface KeyBucket {
+  size: number;
+  byChannel: Map<string, Map<string, number>>;
+}
 
 const MAX_NAMES_LISTED = 10;
 

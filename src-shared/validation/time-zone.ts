@@ -28,17 +28,22 @@ export interface ResolvedTimestamp {
 }
 
 const MINUTE = 60_000;
+const HOUR = 3_600_000;
+/** Marks a day or hour whose offset changes within it; no real offset is this far from UTC. */
+const MIXED = Number.NEGATIVE_INFINITY;
 const DAY = 86_400_000;
 /** Instants from 0000-01-02 to 9999-12-30 UTC: a day inside the 4-digit years, for any offset. */
 const MIN_MS = -62_167_219_200_000 + DAY;
 const MAX_MS = 253_402_300_799_999 - DAY;
-/** Caches are keyed by minute; clearing them when full keeps memory flat on any data. */
+/** Caches are keyed by day, hour or minute; clearing them when full keeps memory flat on any data. */
 const CACHE_LIMIT = 50_000;
 
-/** Resolves timestamps in one zone, caching offsets per minute: luxon's offset lookup goes through Intl. */
+/** Resolves timestamps in one zone, caching offsets per day: luxon's offset lookup goes through Intl. */
 export class ZoneClock {
   readonly zone: string;
   private readonly iana: IANAZone;
+  private readonly dayOffsets = new Map<number, number>();
+  private readonly hourOffsets = new Map<number, number>();
   private readonly offsets = new Map<number, number>();
   private readonly walls = new Map<number, { offset: number; flag: DstFlag | undefined }>();
   // Interval results repeat one timestamp text for every queue: remembering the last one skips most parsing.
@@ -51,14 +56,36 @@ export class ZoneClock {
     this.iana = IANAZone.create(zone);
   }
 
-  /** Minutes east of UTC at an instant. */
+  /**
+   * Minutes east of UTC at an instant (at the start of its minute). Almost every day has one
+   * offset throughout (a zone changes its offset a few times a year at most), so offsets are kept
+   * per day; a day in which the offset changes is looked up per hour, and an hour in which it
+   * changes (a DST change, or a historical shift by odd minutes) minute by minute.
+   */
   offsetAt(epochMs: number): number {
+    const day = this.uniformOffset(this.dayOffsets, epochMs, DAY);
+    if (day !== MIXED) return day;
+    const hour = this.uniformOffset(this.hourOffsets, epochMs, HOUR);
+    if (hour !== MIXED) return hour;
     const key = Math.floor(epochMs / MINUTE);
     let offset = this.offsets.get(key);
     if (offset === undefined) {
       offset = this.iana.offset(key * MINUTE);
       if (this.offsets.size >= CACHE_LIMIT) this.offsets.clear();
       this.offsets.set(key, offset);
+    }
+    return offset;
+  }
+
+  /** The offset of the span (day or hour) holding the instant when it is the same at both ends, else MIXED. */
+  private uniformOffset(cache: Map<number, number>, epochMs: number, span: number): number {
+    const key = Math.floor(epochMs / span);
+    let offset = cache.get(key);
+    if (offset === undefined) {
+      const start = this.iana.offset(key * span);
+      offset = start === this.iana.offset(key * span + span - MINUTE) ? start : MIXED;
+      if (cache.size >= CACHE_LIMIT) cache.clear();
+      cache.set(key, offset);
     }
     return offset;
   }

@@ -3,6 +3,7 @@ import type { DbSession, DriverModule } from '../db-session';
 import { withScrubbedErrors } from '../shared/scrub-secret';
 import { discoverNamespaces, listColumns, listTables, type Namespaces } from './odbc-catalog';
 import { classifyOdbcError, type OdbcConnection } from './odbc-classify';
+import { declareFetchString } from './odbc-declare-fetch';
 import { identifyServer, odbcWriteAccess, type ServerIdentity } from './odbc-server';
 import { connectString, odbcTarget } from './odbc-target';
 import { previewOdbc } from './odbc-preview';
@@ -48,7 +49,18 @@ export const odbcDriver: DriverModule<OdbcConnection> = {
           return listColumns(conn, kind, namespaceOrDefault(kind, schema), table);
         }),
       preview: (sql, options) => guard(() => previewOdbc(conn, sql, options)),
-      stream: (sql, options) => guard(() => streamOdbc(conn, sql, options)),
+      stream: (sql, options) =>
+        guard(async () => {
+          // psqlODBC streams only when told at connect time: a connection of the stream's own.
+          const streaming = await declareFetchString(connection.connectionString);
+          if (streaming === undefined) return streamOdbc(conn, sql, options);
+          const own = await odbc.connect({
+            connectionString: connectString(streaming, password),
+            connectionTimeout: seconds,
+            loginTimeout: seconds,
+          });
+          return streamOdbc(own, sql, options, () => own.close().catch(() => undefined));
+        }),
       // A generic ODBC connection has no portable "cancel another session": the driver process is killed.
       cancelTarget: () => null,
       cancelOther: async () => undefined,
