@@ -3,7 +3,9 @@ import type { DbSession } from '../../src-main/drivers/db-session';
 import { odbcDriver, type OdbcConnection } from '../../src-main/drivers/odbc/odbc-driver';
 import {
   CANARY_PASSWORD,
+  ensureMysqlTestDatabase,
   ensurePostgresTestDatabase,
+  MYSQL_ENDPOINT,
   PG_ENDPOINT,
   READER_LOGIN,
   TEST_DATABASE,
@@ -91,5 +93,28 @@ describe('ODBC stream through psqlODBC', () => {
     }
     const again = await session!.stream('SELECT 2 AS two', { batchSize: 100, timeoutMs: 30_000 });
     for await (const batch of again.batches) expect(batch).toEqual([[2]]);
+  });
+});
+
+describe('ODBC stream through MariaDB Connector/ODBC', () => {
+  // The connector returns only the first block when more than one row is fetched at a time: a
+  // full validation once reported 500 rows checked, exit 0, over a 10,000-row table.
+  it('hands out every row of a result larger than one fetch', async () => {
+    await ensureMysqlTestDatabase();
+    const maria: OdbcConnection = {
+      kind: 'odbc',
+      connectionString:
+        `DRIVER={MariaDB Unicode};SERVER=${MYSQL_ENDPOINT.host};PORT=${MYSQL_ENDPOINT.port};` +
+        `DATABASE=${TEST_DATABASE};UID=${READER_LOGIN};`,
+    };
+    session = await odbcDriver.connect(maria, CANARY_PASSWORD, { timeoutMs: 10_000 });
+    const stream = await session.stream(
+      // MariaDB's Sequence engine; a recursive CTE stops at max_recursive_iterations (1000 here).
+      'SELECT seq AS i FROM seq_1_to_2345 ORDER BY seq',
+      { batchSize: 1000, timeoutMs: 30_000 },
+    );
+    const seen: number[] = [];
+    for await (const batch of stream.batches) seen.push(...batch.map((row) => Number(row[0])));
+    expect(seen).toEqual(Array.from({ length: 2345 }, (_, i) => i + 1));
   });
 });

@@ -5,27 +5,45 @@ import { listOdbcSources, type OdbcSources } from '../../odbc/odbc-discovery';
 export const DECLARE_FETCH_ROWS = 10_000;
 
 /**
- * For a full read through psqlODBC: the connection string with `UseDeclareFetch=1;Fetch=N`, or
- * undefined when the driver is not psqlODBC or the string already chooses. Without it psqlODBC
- * reads the whole result into its own memory before the first row is returned (about 450 MB per
- * million interval rows, outside the JavaScript heap limit). A DSN's driver is looked up in the
- * ini files unixODBC reads.
+ * How a full read must go through this ODBC driver to be both complete and bounded in memory:
+ * - psqlODBC reads the whole result into its own memory before the first row is returned (about
+ *   450 MB per million interval rows, outside the JavaScript heap limit) unless the connection
+ *   says `UseDeclareFetch=1;Fetch=N`: `connectionString` is then that string;
+ * - MariaDB Connector/ODBC loses rows when more than one row is fetched at a time (a fetch of
+ *   500 returns the first 500 and then nothing; of 2, two thirds of the rows): `rowsPerFetch` 1.
+ *   Slow (about 75 µs a row), but every row; the native MySQL/MariaDB connection is the fast path.
  */
-export async function declareFetchString(
+export interface OdbcStreamPlan {
+  /** A connection string of the stream's own, or undefined to stream on the session's connection. */
+  connectionString?: string;
+  /** At most this many rows per fetch; undefined: the stream's default. */
+  rowsPerFetch?: number;
+}
+
+export async function odbcStreamPlan(
   connectionString: string,
   list: () => Promise<OdbcSources> = () => listOdbcSources(),
-): Promise<string | undefined> {
+): Promise<OdbcStreamPlan> {
   const parsed = parseConnectionString(connectionString);
-  if (!parsed.ok) return undefined;
-  if (parsed.pairs.some((pair) => pair.key.toLowerCase() === 'usedeclarefetch')) return undefined;
-  let names = [parsed.driver];
-  const dsn = parsed.dsn;
-  if (parsed.driver === undefined && dsn !== undefined) {
-    const sources = await list();
-    const driver = sources.dataSources.find((source) => source.name.toLowerCase() === dsn.toLowerCase())?.driver;
-    const file = sources.drivers.find((entry) => entry.name.toLowerCase() === driver?.toLowerCase())?.file;
-    names = [driver, file];
-  }
-  if (!names.some((name) => name !== undefined && /psqlodbc|postgres/i.test(name))) return undefined;
-  return `${connectionString.trimEnd().replace(/;?$/, ';')}UseDeclareFetch=1;Fetch=${DECLARE_FETCH_ROWS};`;
+  if (!parsed.ok) return {};
+  const names = await driverNames(parsed.driver, parsed.dsn, list);
+  if (names.some((name) => /maria|mysql/i.test(name))) return { rowsPerFetch: 1 };
+  if (!names.some((name) => /psqlodbc|postgres/i.test(name))) return {};
+  if (parsed.pairs.some((pair) => pair.key.toLowerCase() === 'usedeclarefetch')) return {};
+  return {
+    connectionString: `${connectionString.trimEnd().replace(/;?$/, ';')}UseDeclareFetch=1;Fetch=${DECLARE_FETCH_ROWS};`,
+  };
+}
+
+/** The driver's name, or for a DSN its driver's name and library file, as unixODBC reads them. */
+async function driverNames(
+  driver: string | undefined,
+  dsn: string | undefined,
+  list: () => Promise<OdbcSources>,
+): Promise<string[]> {
+  if (driver !== undefined || dsn === undefined) return driver === undefined ? [] : [driver];
+  const sources = await list();
+  const dsnDriver = sources.dataSources.find((source) => source.name.toLowerCase() === dsn.toLowerCase())?.driver;
+  const file = sources.drivers.find((entry) => entry.name.toLowerCase() === dsnDriver?.toLowerCase())?.file;
+  return [dsnDriver, file].filter((name): name is string => name !== undefined);
 }

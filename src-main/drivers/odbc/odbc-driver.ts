@@ -3,7 +3,7 @@ import type { DbSession, DriverModule } from '../db-session';
 import { withScrubbedErrors } from '../shared/scrub-secret';
 import { discoverNamespaces, listColumns, listTables, type Namespaces } from './odbc-catalog';
 import { classifyOdbcError, type OdbcConnection } from './odbc-classify';
-import { declareFetchString } from './odbc-declare-fetch';
+import { odbcStreamPlan } from './odbc-declare-fetch';
 import { identifyServer, odbcWriteAccess, type ServerIdentity } from './odbc-server';
 import { connectString, odbcTarget } from './odbc-target';
 import { previewOdbc } from './odbc-preview';
@@ -51,15 +51,16 @@ export const odbcDriver: DriverModule<OdbcConnection> = {
       preview: (sql, options) => guard(() => previewOdbc(conn, sql, options)),
       stream: (sql, options) =>
         guard(async () => {
+          const plan = await odbcStreamPlan(connection.connectionString);
+          const fetchOptions = { ...options, ...(plan.rowsPerFetch ? { maxRowsPerFetch: plan.rowsPerFetch } : {}) };
+          if (plan.connectionString === undefined) return streamOdbc(conn, sql, fetchOptions);
           // psqlODBC streams only when told at connect time: a connection of the stream's own.
-          const streaming = await declareFetchString(connection.connectionString);
-          if (streaming === undefined) return streamOdbc(conn, sql, options);
           const own = await odbc.connect({
-            connectionString: connectString(streaming, password),
+            connectionString: connectString(plan.connectionString, password),
             connectionTimeout: seconds,
             loginTimeout: seconds,
           });
-          return streamOdbc(own, sql, options, () => own.close().catch(() => undefined));
+          return streamOdbc(own, sql, fetchOptions, () => own.close().catch(() => undefined));
         }),
       // A generic ODBC connection has no portable "cancel another session": the driver process is killed.
       cancelTarget: () => null,

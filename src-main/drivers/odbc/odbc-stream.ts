@@ -5,20 +5,20 @@ import type { RowStream, StreamOptions } from '../db-session';
  * Autocommit off, a cursor fetched batch by batch, rolled back at the end. The next batch is
  * fetched while the caller works on the current one: the driver's fetch runs on a worker thread,
  * so reading and validating overlap instead of taking turns. psqlODBC streams only with
- * UseDeclareFetch=1 (see declareFetchString); other drivers read from the server as rows are fetched.
+ * UseDeclareFetch=1 and MariaDB's one row per fetch (see odbcStreamPlan); other drivers read from the server as rows are fetched.
  * `onEnd` runs once the stream is over or failed to start (to close a connection of its own).
  */
 export async function streamOdbc(
   conn: Connection,
   sql: string,
-  { batchSize, timeoutMs }: StreamOptions,
+  { batchSize, timeoutMs, maxRowsPerFetch = MAX_FETCH_ROWS }: StreamOptions & { maxRowsPerFetch?: number },
   onEnd: () => Promise<void> = async () => undefined,
 ): Promise<RowStream> {
   let cursor: Cursor;
   let first: Result<unknown>;
   try {
     await conn.beginTransaction();
-    cursor = await openCursor(conn, sql, batchSize, timeoutMs);
+    cursor = await openCursor(conn, sql, Math.min(batchSize, maxRowsPerFetch), timeoutMs);
     first = await cursor.fetch();
   } catch (error) {
     await conn.rollback().catch(() => undefined);
@@ -62,7 +62,7 @@ const MAX_FETCH_ROWS = 500;
 function openCursor(conn: Connection, sql: string, batchSize: number, timeoutMs: number): Promise<Cursor> {
   return conn.query(sql, {
     cursor: true,
-    fetchSize: Math.min(batchSize, MAX_FETCH_ROWS),
+    fetchSize: batchSize,
     timeout: Math.max(1, Math.ceil(timeoutMs / 1000)),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { declareFetchString, DECLARE_FETCH_ROWS } from '../../../../src-main/drivers/odbc/odbc-declare-fetch';
+import { DECLARE_FETCH_ROWS, odbcStreamPlan } from '../../../../src-main/drivers/odbc/odbc-declare-fetch';
 import type { OdbcSources } from '../../../../src-main/odbc/odbc-discovery';
 
 // A fake machine: what `odbcinst` and the ini files would list.
@@ -20,6 +20,9 @@ const machine = async (): Promise<OdbcSources> => ({
   odbcinstFound: true,
 });
 const added = `UseDeclareFetch=1;Fetch=${DECLARE_FETCH_ROWS};`;
+/** The connection string a full read of psqlODBC gets, or undefined when it streams as it is. */
+const declareFetchString = async (connectionString: string, list = machine) =>
+  (await odbcStreamPlan(connectionString, list)).connectionString;
 
 describe('psqlODBC streaming options', () => {
   it('are added for psqlODBC named by DRIVER, by a DSN, by a DSN with a library path, or by its library', async () => {
@@ -37,6 +40,13 @@ describe('psqlODBC streaming options', () => {
     expect(await declareFetchString('DSN=NotThere;', machine)).toBeUndefined();
     expect(await declareFetchString('DSN=AcdPg;usedeclarefetch=0;', machine)).toBeUndefined();
     expect(await declareFetchString('DRIVER={PostgreSQL Unicode', machine)).toBeUndefined();
+  });
+
+  it('fetches one row at a time from MariaDB Connector/ODBC, which loses rows fetched in blocks', async () => {
+    expect(await odbcStreamPlan('DSN=Maria;', machine)).toEqual({ rowsPerFetch: 1 });
+    expect(await odbcStreamPlan('DRIVER={MariaDB Unicode};SERVER=db', machine)).toEqual({ rowsPerFetch: 1 });
+    expect(await odbcStreamPlan('DSN=AcdPg;', machine)).not.toHaveProperty('rowsPerFetch');
+    expect(await odbcStreamPlan('DRIVER=SQLite3;Database=x', machine)).toEqual({});
   });
 
   it('does not look up the DSN list when the string names its driver', async () => {
