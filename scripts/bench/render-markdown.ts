@@ -1,4 +1,5 @@
 import type { BenchResults, TargetCheck } from './results';
+import { explanationFor } from './target-explanations';
 
 /**
  * docs/benchmarks.md from the results alone: the same results give the same file, so a diff
@@ -36,6 +37,15 @@ export function renderMarkdown(results: BenchResults): string {
     ['Target', 'Limit', 'Measured', 'Result'],
     results.targets.map((check: TargetCheck) => [check.target, check.limit, check.measured, met(check.met)]),
   );
+  const missed = results.targets.filter((check) => check.met === false);
+  if (missed.length > 0) {
+    add('### Why a target is not met', '');
+    for (const check of missed) {
+      const why = explanationFor(check.target);
+      add(`- **${check.target}** (${check.measured}): ${why ?? 'no explanation recorded yet.'}`);
+    }
+    add('');
+  }
 
   add(
     '## Full validation',
@@ -65,7 +75,7 @@ export function renderMarkdown(results: BenchResults): string {
     '## First 200 rows',
     '',
     "In-process `query.preview` (limit 200, validated against the import type's contract) through the services, " +
-      'as the UI calls them: cold = the first call for that system and type, warm = the rest.',
+      'as the UI calls them, with a driver process started ahead as in web mode and the desktop: cold = the first call for that system and type, warm = the rest, each after the 700 ms pause the live preview leaves after typing.',
     '',
   );
   table(
