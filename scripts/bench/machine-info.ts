@@ -47,12 +47,17 @@ function osName(): string {
   return `${os.type()} ${os.release()}`;
 }
 
+/**
+ * Read before the bench data exists: a fresh machine has no bench database yet, so the server
+ * versions come from its maintenance database (PostgreSQL) or from no database at all (MariaDB).
+ */
 export async function machineInfo(): Promise<MachineInfo> {
-  const pgClient = new pg.Client({ ...POSTGRES, connectionTimeoutMillis: 5000 });
+  const pgClient = new pg.Client({ ...POSTGRES, database: 'postgres', connectionTimeoutMillis: 5000 });
   await pgClient.connect();
   const postgres = (await pgClient.query<{ version: string }>('SELECT version()')).rows[0]?.version ?? '?';
   await pgClient.end();
-  const maria = await mysql.createConnection({ ...MARIADB, connectTimeout: 5000 });
+  const { database: _benchDatabase, ...mariadbServer } = MARIADB;
+  const maria = await mysql.createConnection({ ...mariadbServer, connectTimeout: 5000 });
   const [versionRows] = await maria.query<mysql.RowDataPacket[]>('SELECT VERSION() AS v');
   await maria.end();
   const { default: Database } = await import('better-sqlite3');

@@ -5,6 +5,7 @@ import type { GeneratedTable } from './generate-data';
 import type { InProcessValidationFigure, PreviewFigure } from './in-process';
 import type { MachineInfo } from './machine-info';
 import type { UiOutcome } from './ui-bench-hook';
+import type { ZoneOffsetWalk } from './zone-offset-walk';
 
 /** A figure the harness could not measure, with the reason (kept in the report, never dropped). */
 export interface FailedFigure {
@@ -39,6 +40,8 @@ export interface BenchResults {
   inProcessValidations: InProcessValidationFigure[];
   memoryRun: InProcessValidationFigure | null;
   ui: UiOutcome;
+  /** The exhaustive time-zone offset check (every minute of the change days) and its cost. */
+  zoneOffsets: ZoneOffsetWalk;
   targets: TargetCheck[];
   failures: FailedFigure[];
   /** Exactly what to type to produce this file again. */

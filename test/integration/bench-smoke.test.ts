@@ -1,10 +1,15 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
 import { importTypesFor } from '../../scripts/bench/bench-matrix';
 import { TARGET_IDS } from '../../scripts/bench/bench-targets';
 import { renderMarkdown } from '../../scripts/bench/render-markdown';
 import type { BenchResults } from '../../scripts/bench/results';
-import { finished, useChildProcesses } from '../support/child-process';
+import { finished, REPO_ROOT, useChildProcesses } from '../support/child-process';
+import { MYSQL_ADMIN_URL, PG_ADMIN_URL } from '../support/databases';
 import { useTempDirs } from '../support/temp-dir';
 
 // The CI's smoke version of `npm run bench`: 10,000 rows, one timed run, no UI. It asserts that
@@ -14,6 +19,18 @@ const MEMORY_ROWS = 20_000;
 const tempDir = useTempDirs('acd-link-bench-smoke-');
 const spawnChild = useChildProcesses();
 
+// A database name no earlier run has used: the run starts as on a machine that never ran the bench
+// (no database, no tables, no SQLite file), and leaves the servers as it found them.
+const BENCH_DATABASE = `acd_link_bench_smoke_${crypto.randomBytes(4).toString('hex')}`;
+afterAll(async () => {
+  const postgres = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 5000 });
+  await postgres.connect();
+  await postgres.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`).finally(() => postgres.end());
+  const mariadb = await mysql.createConnection({ uri: MYSQL_ADMIN_URL, connectTimeout: 5000 });
+  await mariadb.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`).finally(() => mariadb.end());
+  fs.rmSync(path.join(REPO_ROOT, 'out', 'bench', `${BENCH_DATABASE}-${ROWS}.sqlite`), { force: true });
+});
+
 const isMeasured = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 describe('npm run bench (smoke)', () => {
@@ -21,7 +38,7 @@ describe('npm run bench (smoke)', () => {
     const dir = tempDir();
     const out = dir.join('benchmarks.md');
     const resultsFile = dir.join('results.json');
-    const env = { ...process.env };
+    const env: NodeJS.ProcessEnv = { ...process.env, ACD_LINK_BENCH_DATABASE: BENCH_DATABASE };
     delete env.VITEST;
     const child = spawnChild(
       process.execPath,
@@ -76,6 +93,9 @@ describe('npm run bench (smoke)', () => {
     expect(results.memoryRun).toMatchObject({ rows: MEMORY_ROWS, rowsChecked: MEMORY_ROWS });
     expect(isMeasured(results.memoryRun?.driverPeakRssMb)).toBe(true);
     expect(results.ui).toMatchObject({ status: 'skipped' });
+    // The exhaustive walk of every minute of the change days, which the unit test only samples.
+    expect(results.zoneOffsets).toMatchObject({ mismatches: 0, examples: [] });
+    expect(results.zoneOffsets.lookups).toBe(results.zoneOffsets.zones * results.zoneOffsets.days * 2 * 3 * 24 * 60);
 
     // Every target is judged on a measured value, except the UI ones this run skipped.
     const unmeasured = results.targets.filter((check) => check.met === null).map((check) => check.target);
@@ -94,6 +114,7 @@ describe('npm run bench (smoke)', () => {
       'Memory',
       'Event-loop stalls',
       'UI (web mode)',
+      'Time-zone offsets',
     ])
       expect(markdown).toContain(`## ${heading}\n`);
     for (const heading of ['Machine', 'Date', 'Commands to rerun']) expect(markdown).toContain(`## ${heading}\n`);
