@@ -1,11 +1,21 @@
 import { defineConfig } from 'vitest/config';
 
 // Three projects, run by scripts/test-all.sh: fast unit tests, integration tests against real
-// services (databases, child processes), and end-to-end tests of web mode in Chromium.
+// services (databases, child processes), and end-to-end tests of web mode in Chromium. The time
+// limits only catch hangs: a test must never fail because the machine is slow or busy, and some
+// unit tests start real driver processes, which on a loaded 2-core machine take seconds.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.{ts,tsx}'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'integration',

@@ -28,32 +28,47 @@ check lint npx eslint . --max-warnings 0
 check format npx prettier --check . --log-level warn
 
 mkdir -p out
-results=out/test-results.json
-rm -f "$results"
-echo "== vitest (unit, integration, e2e)"
-npx vitest run --reporter=default --reporter=json --outputFile.json="$results"
-vitest_status=$?
-
-if [ -f "$results" ]; then
-  read -r t_passed t_failed t_skipped < <(node -e '
-    const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
-    const skipped = r.numPendingTests + r.numTodoTests;
-    // A suite that failed to load has no test results of its own: count it as a failure.
-    const brokenSuites = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
-    console.log(r.numPassedTests, r.numFailedTests + brokenSuites, skipped);
-  ' "$results")
-  if ! [[ "${t_passed:-}" =~ ^[0-9]+$ && "${t_failed:-}" =~ ^[0-9]+$ ]]; then
-    t_passed=0; t_failed=1; t_skipped=0; failures+=("could not read $results")
+t_skipped_all=0
+# vitest_pass NAME [PREFIX...]: the whole vitest suite (unit, integration, e2e), run through PREFIX.
+vitest_pass() {
+  local name=$1; shift
+  local results="out/test-results-$name.json"
+  rm -f "$results"
+  echo "== vitest ($name)"
+  "$@" npx vitest run --reporter=default --reporter=json --outputFile.json="$results"
+  local status=$?
+  local t_passed=0 t_failed=1 t_skipped=0
+  if [ -f "$results" ]; then
+    read -r t_passed t_failed t_skipped < <(node -e '
+      const r = JSON.parse(require("node:fs").readFileSync(process.argv[1], "utf8"));
+      const skipped = r.numPendingTests + r.numTodoTests;
+      // A suite that failed to load has no test results of its own: count it as a failure.
+      const brokenSuites = r.testResults.filter((s) => s.status === "failed" && s.assertionResults.length === 0).length;
+      console.log(r.numPassedTests, r.numFailedTests + brokenSuites, skipped);
+    ' "$results")
+    if ! [[ "${t_passed:-}" =~ ^[0-9]+$ && "${t_failed:-}" =~ ^[0-9]+$ ]]; then
+      t_passed=0; t_failed=1; t_skipped=0; failures+=("$name: could not read $results")
+    fi
+    [ "$t_failed" -gt 0 ] && failures+=("vitest ($name): $t_failed failed")
+  else
+    failures+=("vitest ($name) produced no results")
   fi
-  passed=$((passed + t_passed))
-  failed=$((failed + t_failed))
-  [ "$t_failed" -gt 0 ] && failures+=("vitest: $t_failed failed")
-else
-  failed=$((failed + 1)); failures+=("vitest produced no results")
-  t_skipped=0
-fi
-if [ "$vitest_status" -ne 0 ] && [ "${t_failed:-0}" -eq 0 ]; then failed=$((failed + 1)); failures+=("vitest exited $vitest_status"); fi
+  if [ "$status" -ne 0 ] && [ "$t_failed" -eq 0 ]; then t_failed=1; failures+=("vitest ($name) exited $status"); fi
+  echo "vitest ($name): $t_passed passed, $t_failed failed, $t_skipped skipped"
+  passed=$((passed + t_passed)); failed=$((failed + t_failed)); t_skipped_all=$((t_skipped_all + t_skipped))
+}
+
+# The suite on today's clock, then again on two clocks chosen to break tests that depend on the
+# date, the hour or the machine's zone (scripts/test/under-clock.sh fakes the wall clock of every
+# process it starts):
+# - a Monday morning just after the spring-forward weekend in Brussels (the demo's zone), with the
+#   machine in Auckland, where the local date is not the UTC date;
+# - 02:55 in Brussels on the autumn change day, with the machine in Brussels too: the run goes
+#   through 03:00 back to 02:00 and on through the repeated hour.
+vitest_pass today
+vitest_pass monday-after-dst scripts/test/under-clock.sh 2027-03-29T04:05:00Z Pacific/Auckland
+vitest_pass dst-repeated-hour scripts/test/under-clock.sh 2026-10-25T00:55:00Z Europe/Brussels
 
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
-if [ "${t_skipped:-0}" -gt 0 ]; then echo "$passed passed, $failed failed, $t_skipped skipped"; else echo "$passed passed, $failed failed"; fi
+if [ "$t_skipped_all" -gt 0 ]; then echo "$passed passed, $failed failed, $t_skipped_all skipped"; else echo "$passed passed, $failed failed"; fi
 [ "$failed" -eq 0 ]

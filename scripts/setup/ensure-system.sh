@@ -3,7 +3,7 @@
 # they are not running. Idempotent: on a provisioned machine it only checks.
 set -euo pipefail
 
-PACKAGES=(unixodbc unixodbc-dev odbc-postgresql odbc-mariadb libsqliteodbc tdsodbc chromium
+PACKAGES=(unixodbc unixodbc-dev odbc-postgresql odbc-mariadb libsqliteodbc tdsodbc chromium faketime
           postgresql postgresql-client mariadb-server mariadb-client)
 
 as_root() {

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_QUERIES } from '../../src-main/demo/demo-queries';
+import { TEST_NOW } from '../support/clock';
 import { generateDemoDatabase } from '../../src-main/demo/generate-demo-database';
 import { cleanLeftovers, TEMP_SUFFIX } from '../../src-main/files/atomic-file';
 import { finished, onStdoutLine, REPO_ROOT, useChildProcesses } from '../support/child-process';
@@ -33,7 +34,7 @@ beforeAll(async () => {
     external: ['better-sqlite3', 'pg', 'pg-cursor', 'pg-native', 'mysql2', 'tedious', 'odbc'],
     logLevel: 'warning',
   });
-  generateDemoDatabase(demoFile);
+  generateDemoDatabase(demoFile, { now: TEST_NOW });
   const db = new Database(demoFile, { readonly: true });
   contactRows = (db.prepare(`SELECT count(*) AS n FROM (${DEMO_QUERIES.contact}\n)`).get() as { n: number }).n;
   db.close();

@@ -7,6 +7,7 @@ import { runInDriverProcess } from '../../src-main/driver-process/driver-runner'
 import type { DriverRequest } from '../../src-main/driver-process/protocol';
 import type { Connection } from '../../src-shared/contract/model';
 import type { TestValue } from '../../src-main/driver-process/run-operation';
+import { TEST_NOW } from '../support/clock';
 import { generateDemoDatabase } from '../../src-main/demo/generate-demo-database';
 import { makeTempDir, type TempDir } from '../support/temp-dir';
 
@@ -17,7 +18,7 @@ let demoFile: string;
 beforeAll(() => {
   dir = makeTempDir();
   demoFile = path.join(dir.path, 'demo.sqlite');
-  generateDemoDatabase(demoFile, { days: 2 });
+  generateDemoDatabase(demoFile, { days: 2, now: TEST_NOW });
 });
 afterAll(() => dir.remove());
 

@@ -3,6 +3,7 @@ import diagnostics from 'node:diagnostics_channel';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_NOW } from '../support/clock';
 import { generateDemoDatabase } from '../../src-main/demo/generate-demo-database';
 import { DEMO_QUERIES } from '../../src-main/demo/demo-queries';
 import {
@@ -32,7 +33,7 @@ useXlinkDataSources();
 beforeAll(() => {
   dir = makeTempDir('acd-warm-demo-');
   demoFile = path.join(dir.path, 'demo.sqlite');
-  generateDemoDatabase(demoFile, { days: 2 });
+  generateDemoDatabase(demoFile, { days: 2, now: TEST_NOW });
 });
 afterAll(() => dir.remove());
 

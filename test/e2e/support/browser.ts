@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { browserClock } from './browser-clock';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -11,8 +12,11 @@ export async function launchChromium(): Promise<{ browser: BrowserContext; close
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (npm test does it).`);
   }
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'acd-chromium-'));
+  const clock = browserClock();
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
+    env: clock.env,
+    ...(clock.timezoneId ? { timezoneId: clock.timezoneId } : {}),
     headless: true,
     viewport: { width: 1400, height: 900 },
     args: [
@@ -25,6 +29,7 @@ export async function launchChromium(): Promise<{ browser: BrowserContext; close
       '--disable-sync',
     ],
   });
+  await clock.install(context);
   return {
     browser: context,
     close: async () => {
