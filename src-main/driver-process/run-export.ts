@@ -25,7 +25,10 @@ export interface RowsExportOutcome {
   rowsRead: number;
   rowsWritten: number;
   rowsLeftOut: number;
-  cellsRedacted: number;
+  /** Written values that are exactly the connection's password; they are written unchanged. */
+  valuesEqualToPassword: number;
+  /** For the export summary (a value that is the password); never the password itself. */
+  warnings: string[];
   validation: ValidationSummary;
   elapsedMs: number;
   /** The driver process's peak resident memory, for the constant-memory promise. */
@@ -78,14 +81,15 @@ export async function runRowsExport(
     await writer.abort();
     throw error;
   }
-  const { rowsRead, rowsWritten, rowsLeftOut, cellsRedacted } = rows.counts;
+  const { rowsRead, rowsWritten, rowsLeftOut, valuesEqualToPassword } = rows.counts;
   onProgress(rowsRead, rowsWritten);
   return {
     bytes: writer.bytesWritten,
     rowsRead,
     rowsWritten,
     rowsLeftOut,
-    cellsRedacted,
+    valuesEqualToPassword,
+    warnings: rows.warnings,
     validation: rows.finish(),
     elapsedMs: Math.round(performance.now() - started),
     // maxRSS is in kilobytes.

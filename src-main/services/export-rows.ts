@@ -30,6 +30,8 @@ export interface RowsExportOptions {
   onProgress?: (rowsRead: number, rowsWritten: number) => void;
   /** CSV only: start the file with a UTF-8 byte-order mark, for Excel. */
   bom?: boolean;
+  /** "Now" for the future-timestamp and stale-state rules; the current time unless given (tests fix it). */
+  now?: Date;
 }
 
 export interface RowsExportResult {
@@ -38,8 +40,10 @@ export interface RowsExportResult {
   rowsLeftOut: number;
   /** The ValidationSummary of the rows read. */
   validation: ValidationSummary;
-  /** Cells (or column names) in which the connection's password was replaced by ***. */
-  cellsRedacted: number;
+  /** Written values that are exactly the connection's password: written unchanged, and warned about. */
+  valuesEqualToPassword: number;
+  /** For the export summary, without the password: values that are exactly the password. */
+  warnings: string[];
 }
 
 /** Runs the query behind the statement guard (like previewQuery/validateQuery in run-query.ts) and writes the file atomically at outPath. Full scope streams in the driver process (op 'export'): rows are validated and written there batch by batch with openAtomicWriter, so memory stays flat at any size, and the child commits only after the last row; a cancel/timeout/crash leaves no file at outPath (and no temp file once cleanLeftovers runs). */
@@ -54,7 +58,7 @@ export async function exportRows(
   const settings: Omit<RowsExportSettings, 'secret'> = {
     format: options.format,
     ...options.contract,
-    now: new Date(),
+    now: options.now ?? new Date(),
     includeInvalid: options.includeInvalid,
     bom: options.bom ?? false,
     maxFindings: MAX_FINDINGS,
@@ -82,9 +86,16 @@ async function exportPreview(
   } catch (error) {
     throw new ServiceError('INTERNAL', (error as Error).message);
   }
-  const { rowsRead, rowsWritten, rowsLeftOut, cellsRedacted } = pipeline.counts;
+  const { rowsRead, rowsWritten, rowsLeftOut, valuesEqualToPassword } = pipeline.counts;
   options.onProgress?.(rowsRead, rowsWritten);
-  return { bytes: data.byteLength, rowsWritten, rowsLeftOut, cellsRedacted, validation: pipeline.finish() };
+  return {
+    bytes: data.byteLength,
+    rowsWritten,
+    rowsLeftOut,
+    valuesEqualToPassword,
+    warnings: pipeline.warnings,
+    validation: pipeline.finish(),
+  };
 }
 
 /** Every row, validated and written inside the driver process; only progress and counts come back. */
@@ -121,8 +132,8 @@ async function exportFull(
     await removeLeftoversOf(outPath);
     failure(response);
   }
-  const { bytes, rowsWritten, rowsLeftOut, cellsRedacted, validation } = response.value;
-  return { bytes, rowsWritten, rowsLeftOut, cellsRedacted, validation };
+  const { bytes, rowsWritten, rowsLeftOut, valuesEqualToPassword, warnings, validation } = response.value;
+  return { bytes, rowsWritten, rowsLeftOut, valuesEqualToPassword, warnings, validation };
 }
 
 function checkLimit(options: RowsExportOptions): void {

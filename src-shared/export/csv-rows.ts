@@ -27,6 +27,7 @@ export function createCsvRows(columns: readonly string[], options: CsvRowsOption
   const header = columns.flatMap((name, index) => (withUtc[index] ? [name, `${name.toLowerCase()}_utc`] : [name]));
   return {
     preamble: (options.bom ? UTF8_BOM : '') + csvLine(header),
+    writtenColumns: columns.map((_, index) => index),
     row: (cells) =>
       csvLine(
         columns.flatMap((_, index) => {

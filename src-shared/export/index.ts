@@ -3,6 +3,7 @@ export { csvField, csvLine, CSV_LINE_END, UTF8_BOM } from './csv';
 export { createCsvRows, type CsvRowsOptions } from './csv-rows';
 export { cellCsvText, cellInteger, cellText, validatorValue } from './export-cells';
 export { createJsonlRows } from './jsonl-rows';
+export { createPasswordValues, type PasswordValues } from './password-values';
 export { createRedactor, MIN_REDACTED_LENGTH, REDACTED, type Redactor } from './redact';
 export { createRowJudge, type RowJudge } from './row-judge';
 export type { RowFormatter } from './row-formatter-types';
@@ -15,6 +16,7 @@ export {
 } from './rows-export';
 export {
   createRecordMaker,
+  recordColumns,
   type IntervalRecord,
   type RecordContract,
   type WfmAgentStatus,

@@ -1,55 +1,46 @@
 /**
- * Last line of defence for the rule "a password never appears in a file": should the query return
- * the connection's password (a column that stores it, a literal, a column alias), it is replaced
- * before anything is written. Cells are redacted before they are encoded, so CSV quote doubling
- * or JSON escaping cannot hide a spelling from the search.
+ * The connection's password in the texts an export produces about the data: finding messages
+ * quote cell values ("queuename "…" is …") and name columns by the query's aliases, and a summary
+ * or a warning may be shown, logged or passed on, so the password is replaced there by ***.
+ *
+ * Data is never redacted. A file holds exactly what the database returned: replacing the
+ * password inside values silently corrupted them (with the password "2026", "Queue 2026 north"
+ * became "Queue *** north" and every timestamp of 2026 became unreadable). Whoever runs the query
+ * can read those values anyway; a value that IS the password gets a warning instead
+ * (password-values.ts).
  */
-import type { CellValue } from '../contract/api';
 import type { ValidationSummary } from '../validation';
 
 export const REDACTED = '***';
 /**
- * A password shorter than this is not searched for: replacing every "ab" in the data would
- * destroy the export while protecting a password that weak anyway.
+ * A password shorter than this is not searched for: replacing every "ab" would make the messages
+ * unreadable while protecting a password that weak anyway.
  */
 export const MIN_REDACTED_LENGTH = 4;
 
 export interface Redactor {
+  /** A message or column name with the password replaced. */
   text(value: string): string;
-  cells(row: readonly CellValue[]): readonly CellValue[];
+  /** The summary with the password replaced in every finding's column and message. */
   summary(summary: ValidationSummary): ValidationSummary;
-  /** How many cells and column names had the secret replaced (the summary's texts are not counted). */
-  readonly count: number;
 }
 
 export function createRedactor(secret: string | undefined): Redactor {
-  let count = 0;
   const needle = secret !== undefined && secret.length >= MIN_REDACTED_LENGTH ? secret : undefined;
-  const active = needle !== undefined;
-  const scrub = (value: string): string =>
+  const text = (value: string): string =>
     needle === undefined || !value.includes(needle) ? value : value.split(needle).join(REDACTED);
-  const text = (value: string): string => {
-    const scrubbed = scrub(value);
-    if (scrubbed !== value) count += 1;
-    return scrubbed;
-  };
   return {
     text,
-    cells: (row) => (active ? row.map((cell) => (typeof cell === 'string' ? text(cell) : cell)) : row),
-    // Finding messages quote cell values, so the summary that goes back with the file is cleaned too.
     summary: (summary) =>
-      active
-        ? {
+      needle === undefined
+        ? summary
+        : {
             ...summary,
             findings: summary.findings.map((item) => ({
               ...item,
-              column: item.column === null ? null : scrub(item.column),
-              message: scrub(item.message),
+              column: item.column === null ? null : text(item.column),
+              message: text(item.message),
             })),
-          }
-        : summary,
-    get count() {
-      return count;
-    },
+          },
   };
 }

@@ -6,4 +6,9 @@ export interface RowFormatter {
   readonly preamble: string;
   /** One row's text, including its line end. */
   row(cells: readonly CellValue[]): string;
+  /**
+   * The result columns (their indexes) whose values the file carries: all of them in CSV, the
+   * contract's columns in JSON Lines. The password warning looks at these only.
+   */
+  readonly writtenColumns: readonly number[];
 }

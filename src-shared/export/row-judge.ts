@@ -4,10 +4,12 @@
  * its maxFindings cap, so the verdict holds for row 1,000,000 as for row 1.
  *
  * Rows are judged on row-level errors. Rules that compare rows flag the later row of a pair (the
- * duplicate, the overlapping state), so the first stays; rules about the whole set that are only
- * known at the end (a queue whose name changes, a warning anyway) cannot take back a row already
- * written. A column-level error (a required column missing) makes every row invalid: the WFM
- * system refuses the whole result.
+ * duplicate, the overlapping state), so the first stays, and they compare with valid rows only:
+ * an invalid row, which is left out, never costs a valid one (a DST-gap time that lands on the
+ * instant of a genuine row does not make that row a duplicate). Rules about the whole set that
+ * are only known at the end (a queue whose name changes, a warning anyway) cannot take back a row
+ * already written. A column-level error (a required column missing) makes every row invalid: the
+ * WFM system refuses the whole result.
  */
 import { createValidator, type ValidationSummary, type ValidatorOptions } from '../validation';
 

@@ -1,13 +1,16 @@
 /**
  * The whole row export as one pure pipeline, shared by the preview scope (main process) and the
  * full scope (driver process): each row is validated, left out when invalid (unless asked
- * otherwise), cleaned of the connection's password and formatted. The caller owns the file.
+ * otherwise) and formatted exactly as the database returned it. The connection's password is
+ * kept out of the summary's messages, never out of the data; a value that is the password gets
+ * a warning. The caller owns the file.
  */
 import type { CellValue } from '../contract/api';
 import type { ImportType } from '../contract/model';
 import type { RuleSetId, ValidationSummary } from '../validation';
 import { createCsvRows } from './csv-rows';
 import { createJsonlRows } from './jsonl-rows';
+import { createPasswordValues } from './password-values';
 import { createRedactor } from './redact';
 import { createRowJudge } from './row-judge';
 
@@ -27,7 +30,10 @@ export interface RowsExportSettings {
   /** CSV only: start with a UTF-8 byte-order mark, for Excel. */
   bom?: boolean;
   maxFindings?: number;
-  /** The connection's password: never written, even when the data holds it. */
+  /**
+   * The connection's password: replaced in the summary's messages, and counted where a written
+   * value is exactly the password (a warning). The data itself is written unchanged.
+   */
   secret?: string;
 }
 
@@ -35,8 +41,8 @@ export interface RowsExportCounts {
   rowsRead: number;
   rowsWritten: number;
   rowsLeftOut: number;
-  /** Cells and column names in which the password was replaced by ***. */
-  cellsRedacted: number;
+  /** Written values that are exactly the connection's password (written unchanged; see warnings). */
+  valuesEqualToPassword: number;
 }
 
 export interface RowsExportPipeline {
@@ -49,6 +55,8 @@ export interface RowsExportPipeline {
    */
   take(values: readonly unknown[], cells: () => readonly CellValue[]): string | undefined;
   readonly counts: RowsExportCounts;
+  /** What the export summary should warn about (a value that is the password), without the password. */
+  readonly warnings: string[];
   /** The validation summary of every row read, with the password removed from its messages. */
   finish(): ValidationSummary;
 }
@@ -64,11 +72,11 @@ export function createRowsExport(columns: readonly string[], settings: RowsExpor
     ...(settings.maxFindings === undefined ? {} : { maxFindings: settings.maxFindings }),
   });
   judge.setColumns(columns);
-  const shownColumns = columns.map(redactor.text);
   const formatter =
     settings.format === 'csv'
-      ? createCsvRows(shownColumns, { timeZone: settings.timeZone, bom: settings.bom ?? false })
+      ? createCsvRows(columns, { timeZone: settings.timeZone, bom: settings.bom ?? false })
       : createJsonlRows(columns, settings);
+  const password = createPasswordValues(settings.secret, columns, formatter.writtenColumns, redactor);
   const counts = { rowsRead: 0, rowsWritten: 0, rowsLeftOut: 0 };
   return {
     preamble: formatter.preamble,
@@ -79,10 +87,16 @@ export function createRowsExport(columns: readonly string[], settings: RowsExpor
         return undefined;
       }
       counts.rowsWritten += 1;
-      return formatter.row(redactor.cells(cells()));
+      const row = cells();
+      password.check(row);
+      return formatter.row(row);
     },
     get counts() {
-      return { ...counts, cellsRedacted: redactor.count };
+      return { ...counts, valuesEqualToPassword: password.count };
+    },
+    get warnings() {
+      const warning = password.warning();
+      return warning === undefined ? [] : [warning];
     },
     finish: () => redactor.summary(judge.finish()),
   };

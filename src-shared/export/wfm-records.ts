@@ -57,12 +57,18 @@ function columnReader(columns: readonly string[], contract: RecordContract) {
   });
   const indexOf = new Map(rules.columns.map((column, slot) => [column.name, resultIndex[slot]]));
   return {
+    indexes: [...indexOf.values()].filter((index) => index !== undefined).sort((a, b) => a - b),
     has: (name: string): boolean => indexOf.get(name) !== undefined,
     cell: (cells: readonly CellValue[], name: string): CellValue => {
       const index = indexOf.get(name);
       return index === undefined ? null : (cells[index] ?? null);
     },
   };
+}
+
+/** The indexes of the result columns a record is made from (the contract's columns the result has). */
+export function recordColumns(columns: readonly string[], contract: RecordContract): number[] {
+  return columnReader(columns, contract).indexes;
 }
 
 function utc(value: CellValue, timeZone: string): string | null {

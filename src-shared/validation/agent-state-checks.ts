@@ -77,6 +77,12 @@ interface AgentTrack {
  * order appears, one 'unordered-states' info says so and the check falls back to comparing each
  * state with the agent's previous row only (cheap, but it can miss overlaps further back).
  * An empty end time means the state is ongoing, so it overlaps any later state of that agent.
+ *
+ * Only valid states are remembered (RowCheck.comparesRows): an export leaves invalid rows out, so
+ * a state they do not write must not make a written one "overlapping". A start or end in a DST
+ * gap is the case in point: it is an error, read an hour off, and would otherwise overlap the
+ * genuine state next to it and cost that state too. An invalid state is still compared with the
+ * remembered ones, but changes nothing: not the per-agent track, nor the switch to unordered mode.
  */
 export const overlappingStates: CheckFactory<Rule<'overlapping-states'>> = (rule, context) => {
   const agentSlot = context.slot(rule.agent);
@@ -97,7 +103,8 @@ export const overlappingStates: CheckFactory<Rule<'overlapping-states'>> = (rule
   const until = (end: number): string => (end === Number.POSITIVE_INFINITY ? 'still open' : local(context, end));
 
   return {
-    row(cells, row) {
+    comparesRows: true,
+    row(cells, row, valid) {
       const agent = textCell(cells, agentSlot);
       const startCell = timeCell(cells, startSlot);
       if (agent === undefined || startCell === undefined) return;
@@ -105,6 +112,7 @@ export const overlappingStates: CheckFactory<Rule<'overlapping-states'>> = (rule
       const end = endOf(cells, start);
       const track = agents.get(agent);
       if (track === undefined) {
+        if (!valid) return;
         if (agents.size >= MAX_TRACKED_KEYS) context.limitReached(agentSlot, 'agents');
         else
           agents.set(agent, {
@@ -117,7 +125,8 @@ export const overlappingStates: CheckFactory<Rule<'overlapping-states'>> = (rule
           });
         return;
       }
-      if (!unordered && start < track.lastStart) {
+      const outOfOrder = start < track.lastStart;
+      if (valid && !unordered && outOfOrder) {
         unordered = true;
         context.emit(
           'unordered-states',
@@ -128,13 +137,16 @@ export const overlappingStates: CheckFactory<Rule<'overlapping-states'>> = (rule
             `ORDER BY ${rule.start} to the query for a complete check.`,
         );
       }
-      const other = unordered
-        ? start < track.lastEnd && end > track.lastStart
-          ? { row: track.lastRow, start: track.lastStart, end: track.lastEnd }
-          : undefined
-        : start < track.maxEnd
-          ? { row: track.maxEndRow, start: track.maxEndStart, end: track.maxEnd }
-          : undefined;
+      // An invalid row out of order does not switch the mode, but is compared the unordered way:
+      // the latest end says nothing about a state that starts before the previous one.
+      const other =
+        unordered || outOfOrder
+          ? start < track.lastEnd && end > track.lastStart
+            ? { row: track.lastRow, start: track.lastStart, end: track.lastEnd }
+            : undefined
+          : start < track.maxEnd
+            ? { row: track.maxEndRow, start: track.maxEndStart, end: track.maxEnd }
+            : undefined;
       if (other !== undefined) {
         context.emit(
           'overlapping-states',
@@ -144,7 +156,10 @@ export const overlappingStates: CheckFactory<Rule<'overlapping-states'>> = (rule
             `${other.row} (${local(context, other.start)} – ${until(other.end)}) has not ended. An agent is in ` +
             `one state at a time: end the earlier state no later than this one starts.`,
         );
+        // Now an error: the export leaves this state out, so later states are not measured against it.
+        return;
       }
+      if (!valid) return;
       track.lastStart = start;
       track.lastEnd = end;
       track.lastRow = row;

@@ -32,7 +32,19 @@ export interface CheckContext {
 }
 
 export interface RowCheck {
-  row(cells: readonly Cell[], row: number): void;
+  /**
+   * `valid`: the row has no error finding so far. Only checks that compare rows use it, and the
+   * validator runs them after every check of the row alone, so it is then the row's verdict.
+   */
+  row(cells: readonly Cell[], row: number, valid: boolean): void;
+  /**
+   * True for a check that compares a row with earlier rows and reports errors (a duplicate key,
+   * an overlap). Such a check remembers only rows that are valid, because an export leaves invalid
+   * rows out: a row that is not written must never make a written one invalid (the duplicate of a
+   * row that does not exist in the file is no duplicate). An invalid row is still compared with the
+   * remembered ones, so its own findings stay complete.
+   */
+  readonly comparesRows?: boolean;
   finish?(): void;
 }
 

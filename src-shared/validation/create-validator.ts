@@ -4,6 +4,8 @@
  * per-agent state (bounded by MAX_TRACKED_KEYS) and a bounded duplicate-key window, and only the
  * first maxFindings findings are kept. Row values are whatever a driver delivers; no value makes
  * addRow throw. Bad options (unknown zone, rule set or check column) throw when the validator is made.
+ * Checks that compare rows remember only rows without an error (RowCheck.comparesRows), so an
+ * invalid row never makes another row invalid, and an export that leaves it out loses nothing else.
  */
 import type { ImportType } from '../contract/model';
 import { describeValue, EMPTY, INVALID, isBlankText, isEmptyValue, toInteger, toText, typeAdvice } from './cell-values';
@@ -64,6 +66,8 @@ export function createValidator(options: ValidatorOptions): Validator {
   let resultNames: readonly string[] = [];
   let checks: RowCheck[] | undefined;
   let rowsChecked = 0;
+  /** Whether the row being added has an error finding yet (see RowCheck.comparesRows). */
+  let rowHasError = false;
   let firstMs = Number.POSITIVE_INFINITY;
   let lastMs = Number.NEGATIVE_INFINITY;
   const limited = new Set<number>();
@@ -74,6 +78,7 @@ export function createValidator(options: ValidatorOptions): Validator {
   };
 
   const record = (item: Finding): Finding | undefined => {
+    if (item.severity === 'error') rowHasError = true;
     options.onFinding?.(item);
     return collector.add(item);
   };
@@ -207,7 +212,9 @@ export function createValidator(options: ValidatorOptions): Validator {
       const match = checkColumns(resultNames, rules, { importType: options.importType, ruleSetId: ruleSet.id });
       resultIndex = match.resultIndex;
       for (const item of match.findings) record(item);
-      checks = rules.checks.map((rule) => createCheck(rule, context));
+      const made = rules.checks.map((rule) => createCheck(rule, context));
+      // Checks that compare rows run last, so they know whether the row has an error of its own.
+      checks = [...made.filter((check) => !check.comparesRows), ...made.filter((check) => check.comparesRows)];
       return match.findings;
     },
 
@@ -215,12 +222,13 @@ export function createValidator(options: ValidatorOptions): Validator {
       if (checks === undefined) throw new Error('setColumns must be called before addRow');
       const list: readonly unknown[] = Array.isArray(values) ? values : [];
       const row = ++rowsChecked;
+      rowHasError = false;
       for (let at = 0; at < converters.length; at++) {
         const index = resultIndex[at];
         const converter = converters[at];
         cells[at] = index === undefined || converter === undefined ? undefined : converter(list[index], row);
       }
-      for (const check of checks) check.row(cells, row);
+      for (const check of checks) check.row(cells, row, !rowHasError);
       for (const { at, emptyMeans, values: seen } of distinct) {
         if (at === undefined) continue;
         const text = textCell(cells, at);

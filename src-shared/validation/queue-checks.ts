@@ -10,6 +10,21 @@ import type { CheckRule } from './rule-set-types';
 type Rule<K extends CheckRule['id']> = Extract<CheckRule, { id: K }>;
 
 /**
+ * Which rows a duplicate is looked for among: the valid ones only (RowCheck.comparesRows). An
+ * export leaves invalid rows out, so a row is a duplicate when its twin is in the file too. The
+ * spring-forward gap is why this matters: 02:00–02:45 on the last Sunday of March does not exist
+ * in Europe/Paris; such a row is an error (dst-gap), read with the earlier offset, which lands on
+ * the instant of the genuine 03:00 row. Remembered, it made 03:00 a "duplicate", and the export
+ * lost the genuine row along with the invalid one. The same holds for any invalid twin (a
+ * negative count, say): the row the export writes is the valid one, wherever it stands.
+ *
+ * Keys are instants, not the database's naive text: the WFM system stores instants, so
+ * 03:00+02:00 and 01:00Z are one interval to it. For naive values the two agree on valid rows,
+ * since only gap times (errors) share an instant with another local time. In the repeated hour of
+ * the fall-back (02:00–02:59 twice), two rows with the same naive text are one key in the
+ * database's own terms as well: it cannot tell the two occurrences apart, and neither can the WFM
+ * system, so the second is a duplicate; the message says how to keep them apart (an offset).
+ *
  * Remembering every key of a 1,000,000-row result would grow with the rows. Import queries are
  * ordered by timestamp (the WFM system reads them incrementally), so a duplicate sits next to its
  * twin: the check keeps the keys of the last `windowTimestamps` distinct timestamps (and at most
@@ -74,28 +89,36 @@ export const duplicateKey: CheckFactory<Rule<'duplicate-key'>> = (rule, context)
   };
 
   return {
-    row(cells, row) {
+    comparesRows: true,
+    row(cells, row, valid) {
       const queue = textCell(cells, queueSlot);
       const time = timeCell(cells, timeSlot);
       const channelCell = cells[channelSlot];
       if (queue === undefined || time === undefined) return;
       if (channelPresent && channelCell === undefined) return; // a wrongly typed channel: no key
       const channel = typeof channelCell === 'string' ? normalisedChannel(channelCell) : rule.channelEmptyMeans;
-      const bucket = bucketFor(time.epochMs, row);
       // Keyed by channel, then queue: a timestamp has few channels, and no key text is built per row.
-      let queues = bucket.byChannel.get(channel);
-      const first = queues?.get(queue);
+      const first = window.get(time.epochMs)?.byChannel.get(channel)?.get(queue);
       if (first !== undefined) {
+        const repeated =
+          time.flag === 'dst-repeated'
+            ? ` This local time occurs twice in ${context.clock.zone}: if the rows are its two occurrences, ` +
+              `return ${rule.time} with an offset or in UTC to keep them apart.`
+            : '';
         context.emit(
           'duplicate-key',
           row,
           null,
           `Queue ${quoted(queue)}, channel ${channel}, ${rule.time} ${formatWallClock(time.wallMs)} already ` +
             `appeared at row ${first}. The WFM system expects one row per queue, channel and interval: ` +
-            `aggregate with GROUP BY ${rule.queue}, ${rule.time}, ${rule.channel}.`,
+            `aggregate with GROUP BY ${rule.queue}, ${rule.time}, ${rule.channel}.${repeated}`,
         );
         return;
       }
+      // An invalid row is left out of an export: remembered, it would make its valid twin a duplicate.
+      if (!valid) return;
+      const bucket = bucketFor(time.epochMs, row);
+      let queues = bucket.byChannel.get(channel);
       if (keys >= rule.maxKeys && window.size === 1) {
         context.limitReached(queueSlot, 'queue and channel keys in one interval');
         return;

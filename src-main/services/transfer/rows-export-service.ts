@@ -54,7 +54,14 @@ export class RowsExportService {
         bytes: result.bytes,
         rowsWritten: result.rowsWritten,
         rowsLeftOut: result.rowsLeftOut,
-        notes: [],
+        // The data is written unchanged; a value that is exactly the password is said here, without it.
+        notes: result.warnings.map((message) => ({
+          severity: 'warning',
+          section: null,
+          key: null,
+          line: null,
+          message,
+        })),
       };
     } catch (error) {
       this.staging.release(slot);
