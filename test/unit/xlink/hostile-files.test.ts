@@ -14,11 +14,19 @@ function refusal(ini: Uint8Array): string {
 }
 
 describe('files that are not a usable isps_ul.ini', () => {
-  it('refuses a truncated file that ends inside a section header, naming the line', () => {
+  it('reads a file truncated inside a section header as Windows does: no new section, a note naming the line', () => {
     const whole = new TextDecoder().decode(iniBytes(['[A]', 'DSN = a', '[Universal ACD]', 'DSN = u']));
     const truncated = new TextEncoder().encode(whole.slice(0, whole.indexOf('ACD]') + 3));
-    expect(refusal(truncated)).toMatch(
-      /^isps_ul\.ini line 3: the section header "\[Universal ACD" has no closing "\]"/,
+    const result = planXlinkImport({ ini: truncated });
+    expect(result.systems.map((system) => [system.name, system.dsn])).toEqual([['A', 'a']]);
+    expect(result.notes.map((item) => item.message)).toContain(
+      'isps_ul.ini line 3: "[Universal ACD" has no closing "]", so Windows does not read it as a section header: the lines after it, up to the next section, stay in [A], as Xlink read them. The file may be truncated or damaged: check that line.',
+    );
+  });
+
+  it('refuses a file whose only header has no "]", saying why it holds no section', () => {
+    expect(refusal(iniBytes(['[Universal ACD', 'DSN = u']))).toMatch(
+      /^isps_ul\.ini has no \[section\] at all \(line 1 starts with "\[" but has no closing "\]", so it is no header\)/,
     );
   });
 
@@ -55,8 +63,15 @@ describe('files that are not a usable isps_ul.ini', () => {
     expect(planXlinkImport({ ini: iniBytes([`[${'S'.repeat(100)}]`, 'DSN = x']) }).systems).toHaveLength(1);
   });
 
-  it('refuses an empty section header', () => {
-    expect(refusal(iniBytes(['[ ]', 'DSN = x']))).toMatch(/^isps_ul\.ini line 1: the section header \[\] has no name/);
+  it('does not refuse an empty section header: Windows never lists it, so nothing under it is imported', () => {
+    const result = planXlinkImport({ ini: iniBytes(['[ ]', 'DSN = x', '[B]', 'DSN = b']) });
+    expect(result.systems.map((system) => system.name)).toEqual(['B']);
+    expect(result.notes[0]?.message).toMatch(/^isps_ul\.ini line 1: the section header \[\] has no name/);
+    const alone = planXlinkImport({ ini: iniBytes(['[]', 'DSN = x']) });
+    expect(alone.systems).toEqual([]);
+    expect(alone.notes.map((item) => item.message)).toContain(
+      'isps_ul.ini holds no external system section: there is nothing to import.',
+    );
   });
 
   it('refuses a file above the size limit', () => {

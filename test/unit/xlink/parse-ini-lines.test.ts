@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseIniText } from '../../../src-main/transfer/xlink/read/parse-ini-lines';
-import { XlinkFileError } from '../../../src-main/transfer/xlink';
 
 const parse = (...lines: string[]) => parseIniText(lines.join('\r\n'), 'isps_ul.ini');
 const entries = (...lines: string[]) => parse(...lines).sections.flatMap((section) => section.entries);
@@ -49,22 +48,19 @@ describe('parseIniText follows GetPrivateProfileString', () => {
     ]);
   });
 
-  it('merges a section that appears twice (names compared case-insensitively), with a note', () => {
+  it('reads only the first of a repeated section (names compared case-insensitively); the later keys are noted, never read', () => {
     const result = parse('[Sales]', 'DSN = s', '[Other]', 'DSN = o', '[SALES]', 'User = u', 'DSN = again');
     expect(result.sections.map((section) => [section.name, section.entries.map((entry) => entry.key)])).toEqual([
-      ['Sales', ['DSN', 'User']],
+      ['Sales', ['DSN']],
       ['Other', ['DSN']],
     ]);
-    expect(result.notes.map((item) => [item.severity, item.line, item.message])).toEqual([
+    expect(result.headerLines).toEqual([1, 3, 5]);
+    expect(result.notes.map((item) => [item.severity, item.section, item.line, item.message])).toEqual([
       [
         'warning',
+        'Sales',
         5,
-        'Section [SALES] appears again on line 5 (first on line 1): Windows reads both parts as one section, and so does the import. Keep one of them.',
-      ],
-      [
-        'warning',
-        7,
-        'DSN appears twice in [Sales] (lines 2 and 7): Xlink used the first one (line 2), and so does the import; line 7 is ignored. Delete one of them.',
+        'Section [SALES] appears again on line 5 (first on line 1): Windows reads only the first [Sales], so Xlink never read lines 6–7 (User, DSN) and the import ignores them too. Move what is needed into the section on line 1.',
       ],
     ]);
   });
@@ -78,13 +74,25 @@ describe('parseIniText follows GetPrivateProfileString', () => {
     ]);
   });
 
-  it('ignores a line that is no comment, section or key = value, with a note that quotes it', () => {
-    const result = parse('[A]', 'DSN = x', 'this is not a setting', '= orphan value');
-    expect(result.sections[0]?.entries).toHaveLength(1);
+  it('reads a line without "=" as a key without a value, and ignores one without a key name, with notes', () => {
+    const result = parse('[A]', 'DSN = x', 'this is not a setting', '= orphan value', '=');
+    expect(result.sections[0]?.entries).toEqual([{ key: 'DSN', value: 'x', line: 2 }]);
     expect(result.notes.map((item) => [item.line, item.message])).toEqual([
-      [3, 'isps_ul.ini line 3 ignored: the text "this is not a setting" is not a comment, a [section] or key = value.'],
-      [4, 'isps_ul.ini line 4 ignored: the text "= orphan value" is not a comment, a [section] or key = value.'],
+      [
+        3,
+        'isps_ul.ini line 3: the text "this is not a setting" has no "=", so Windows reads it as a key without a value; nothing is imported from it.',
+      ],
+      [4, 'isps_ul.ini line 4 ignored: the text "= orphan value" has no key name before "=", so Xlink never read it.'],
+      [5, 'isps_ul.ini line 5 ignored: the text "=" has no key name before "=", so Xlink never read it.'],
     ]);
+  });
+
+  it('lets a key without "=" hide a later key of that name, as Windows finds the first one', () => {
+    const result = parse('[A]', 'DSN', 'dsn = real', 'User = u');
+    expect(result.sections[0]?.entries).toEqual([{ key: 'User', value: 'u', line: 4 }]);
+    expect(result.notes.map((item) => item.message)).toContain(
+      'dsn appears twice in [A] (lines 2 and 3): Xlink used the first one (line 2), which has no "=" and so gave it no value, and so does the import; line 3 is ignored. Delete one of them.',
+    );
   });
 
   it('does not quote an ignored line that may hold a password', () => {
@@ -93,11 +101,43 @@ describe('parseIniText follows GetPrivateProfileString', () => {
     expect(JSON.stringify(result.notes)).not.toContain('hunter2');
   });
 
-  it('refuses an unclosed section header (a truncated file) and names the line', () => {
-    expect(() => parse('[A]', 'DSN = x', '[Universal AC')).toThrow(XlinkFileError);
-    expect(() => parse('[A]', 'DSN = x', '[Universal AC')).toThrow(
-      /^isps_ul\.ini line 3: the section header "\[Universal AC" has no closing "\]"/,
-    );
+  it('reads on after a "[" line without "]": it starts no section, so the next lines stay in the section before', () => {
+    const result = parse('[A]', 'DSN = x', '[Universal AC', 'CallDataTable = t', '[B]', 'DSN = b');
+    expect(result.sections.map((section) => [section.name, section.entries.map((entry) => entry.key)])).toEqual([
+      ['A', ['DSN', 'CallDataTable']],
+      ['B', ['DSN']],
+    ]);
+    expect(result.unclosedHeaderLines).toEqual([3]);
+    expect(result.notes).toEqual([
+      {
+        severity: 'warning',
+        section: 'A',
+        key: null,
+        line: 3,
+        message:
+          'isps_ul.ini line 3: "[Universal AC" has no closing "]", so Windows does not read it as a section header: the lines after it, up to the next section, stay in [A], as Xlink read them. The file may be truncated or damaged: check that line.',
+      },
+    ]);
+  });
+
+  it('reads [] as a section without a name: its keys leave the section before and are never read', () => {
+    const result = parse('[A]', 'DSN = a', '[ ]', 'User = hidden', 'CallDataTable = t', '[B]', 'DSN = b', '[]');
+    expect(result.sections.map((section) => [section.name, section.entries.map((entry) => entry.key)])).toEqual([
+      ['A', ['DSN']],
+      ['B', ['DSN']],
+    ]);
+    expect(result.notes.map((item) => [item.severity, item.line, item.message])).toEqual([
+      [
+        'warning',
+        3,
+        'isps_ul.ini line 3: the section header [] has no name, and Windows lists no section without a name, so Xlink never read lines 4–5 (User, CallDataTable) and the import ignores them too.',
+      ],
+      [
+        'info',
+        8,
+        'isps_ul.ini line 8: the section header [] has no name, and Windows lists no section without a name; it has no keys either.',
+      ],
+    ]);
   });
 
   it('reads the section name up to the last "]" and ignores text after it, with a note', () => {

@@ -9,7 +9,8 @@ export const ACD_MAP_FILE = 'acd_map.ini';
  * acd_map.ini, the second file in which Xlink mapped queue value types to WFM measures. Its layout
  * was never documented and sites wrote it differently, so it is read tolerantly: a section per
  * system name or one global section (or keys before any section), with either
- * `value type = measure` or `measure = value type`.
+ * `value type = measure` or `measure = value type`. Its lines are read by the same Windows rules as
+ * isps_ul.ini (parse-ini-lines.ts): the first of a repeated section, nothing under `[]`.
  */
 export interface AcdMap {
   sections: IniSection[];

@@ -3,9 +3,10 @@ import type { Dialect } from '../../../../src-shared/sql/dialect';
 import { agentStatesSql, type TimeSpanType, type TimestampColumn } from '../sql/agent-states-sql';
 import type { GeneratedSql } from '../sql/generated-sql';
 import type { TimestampType } from '../sql/timestamp-expression';
-import { note, shownValue, type NotePlace } from '../transfer-notes';
-import { leadingInteger, missingKeysNote, splitList, valueOf } from './key-values';
+import { note, type NotePlace } from '../transfer-notes';
+import { missingKeysNote, splitList, valueOf } from './key-values';
 import type { IniEntry } from './parse-ini-lines';
+import { readProfileInt, uncleanIntMessage, type ProfileInt } from './profile-int';
 import type { SectionReader } from './section-reader';
 
 const AGENT_REQUIRED = ['AgentActivityTable', 'AgentColumn', 'ActivityColumn', 'ActivityStartTimeStampColumn'];
@@ -87,35 +88,50 @@ export function agentStatesIntegration(
   return agentStatesSql({ ...spec, logOffActivities: splitList(valueOf(entries.LogOffActivities)) });
 }
 
+/** A number that is not written plainly: Xlink read what GetPrivateProfileInt made of it, and so does the import. */
+function noteUnclean(entry: IniEntry | undefined, read: ProfileInt, place: NotePlace, notes: TransferNote[]): void {
+  if (!entry || read.unclean === undefined) return;
+  notes.push(
+    note('warning', `${uncleanIntMessage(entry, read)}, and so does the import. Write the number plainly.`, {
+      ...place,
+      key: entry.key,
+      line: entry.line,
+    }),
+  );
+}
+
 function readSpanType(
   entries: Record<string, IniEntry | undefined>,
   place: NotePlace,
   notes: TransferNote[],
 ): TimeSpanType | undefined {
   const entry = entries.ActivityTimeSpanType;
-  const value = leadingInteger(entry);
-  if (value === 0 || value === 1 || value === 2) return value;
-  if (entry && value !== undefined) {
+  const read = readProfileInt(entry);
+  const value = read.value;
+  if (value !== undefined) {
+    noteUnclean(entry, read, place, notes);
+    if (value === 0 || value === 1 || value === 2) return value;
     notes.push(
       note(
         'error',
         `ActivityTimeSpanType is ${value}; Xlink knew 0 (start + duration), 1 (start and end) and 2 (start only), so Agent states was not created.`,
-        { ...place, key: entry.key, line: entry.line },
+        { ...place, key: entry?.key ?? 'ActivityTimeSpanType', line: entry?.line ?? null },
       ),
     );
     return undefined;
   }
+  // Absent or empty: GetPrivateProfileInt gave Xlink its built-in default, which is not known.
   const [inferred, why]: [TimeSpanType, string] = valueOf(entries.ActivityEndTimeStampColumn)
     ? [1, 'an end column is given']
     : valueOf(entries.ActivityDurationColumn)
       ? [0, 'a duration column is given']
       : [2, 'there is neither an end nor a duration column'];
   notes.push(
-    note(
-      'warning',
-      `ActivityTimeSpanType is ${entry ? `not a number (${shownValue(entry.value)})` : 'missing'}; ${inferred} was assumed because ${why}.`,
-      { ...place, key: entry?.key ?? 'ActivityTimeSpanType', line: entry?.line ?? null },
-    ),
+    note('warning', `ActivityTimeSpanType is ${entry ? 'empty' : 'missing'}; ${inferred} was assumed because ${why}.`, {
+      ...place,
+      key: entry?.key ?? 'ActivityTimeSpanType',
+      line: entry?.line ?? null,
+    }),
   );
   return inferred;
 }
@@ -129,27 +145,30 @@ function readTimestamp(
   const typeEntry = entries[`Activity${which}TimeStampType`];
   const column = valueOf(entries[`Activity${which}TimeStampColumn`]) ?? '';
   const format = valueOf(entries[`Activity${which}TimeStampFormat`]);
-  const value = leadingInteger(typeEntry);
+  const read = readProfileInt(typeEntry);
+  const value = read.value;
   let type: TimestampType = 2;
-  if (value === 0 || value === 1 || value === 2) {
-    type = value;
-  } else if (typeEntry && value !== undefined) {
+  if (value === undefined) {
     notes.push(
-      note(
-        'error',
-        `Activity${which}TimeStampType is ${value}; Xlink knew 0 (text), 1 (Unix time) and 2 (datetime), so Agent states was not created.`,
-        { ...place, key: typeEntry.key, line: typeEntry.line },
-      ),
-    );
-    return undefined;
-  } else {
-    notes.push(
-      note('info', `Activity${which}TimeStampType is missing or not a number: 2 (a datetime column) was assumed.`, {
+      note('info', `Activity${which}TimeStampType is missing or empty: 2 (a datetime column) was assumed.`, {
         ...place,
         key: typeEntry?.key ?? `Activity${which}TimeStampType`,
         line: typeEntry?.line ?? null,
       }),
     );
+  } else {
+    noteUnclean(typeEntry, read, place, notes);
+    if (value !== 0 && value !== 1 && value !== 2) {
+      notes.push(
+        note(
+          'error',
+          `Activity${which}TimeStampType is ${value}; Xlink knew 0 (text), 1 (Unix time) and 2 (datetime), so Agent states was not created.`,
+          { ...place, key: typeEntry?.key ?? null, line: typeEntry?.line ?? null },
+        ),
+      );
+      return undefined;
+    }
+    type = value;
   }
   if (type !== 0 && format !== undefined) {
     const formatEntry = entries[`Activity${which}TimeStampFormat`];

@@ -2,19 +2,13 @@ import type { TransferNote } from '../../../../src-shared/contract/transfer';
 import { note, type NotePlace } from '../transfer-notes';
 import type { IniEntry } from './parse-ini-lines';
 
-/** A key's value, or undefined when it is absent or blank. */
-export function valueOf(entry: IniEntry | undefined): string | undefined {
-  const value = entry?.value.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
 /**
- * Numeric keys carry trailing comments in real files (`ActivityTimeSpanType = 1 ;(start and end
- * time only)`, from Xlink's own documentation): the leading integer is the value.
+ * A key's value as GetPrivateProfileString gave it to Xlink, or undefined when it is absent or
+ * empty. The reader has already trimmed it as Windows does; trimming again with JavaScript's
+ * rules would also drop no-break spaces that Xlink kept (the reader notes those).
  */
-export function leadingInteger(entry: IniEntry | undefined): number | undefined {
-  const match = /^\s*([+-]?\d+)/.exec(entry?.value ?? '');
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+export function valueOf(entry: IniEntry | undefined): string | undefined {
+  return entry === undefined || entry.value === '' ? undefined : entry.value;
 }
 
 /** ValueTypes and LogOffActivities: separated by ";" as Xlink wrote them, or "," as some hand edits did. */

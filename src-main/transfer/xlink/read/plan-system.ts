@@ -10,6 +10,7 @@ import type { Dialect } from '../../../../src-shared/sql/dialect';
 import { note, shownValue, type NotePlace } from '../transfer-notes';
 import type { XlinkSystemPlan } from '../xlink-types';
 import type { AcdMapEntries } from './acd-map';
+import { nearMissOf } from './near-miss';
 import type { IniEntry, IniSection } from './parse-ini-lines';
 import { SectionReader } from './section-reader';
 import { universalIntegrations } from './universal-integrations';
@@ -18,16 +19,23 @@ import {
   isPasswordKeyName,
   isScriptKeyName,
   isUniversalKey,
-  normaliseKey,
+  KNOWN_KEYS,
   USER_KEYS,
   VENDOR_HINT_KEYS,
 } from './xlink-keys';
 
 /** A section is an external system when it says how to connect or carries universal-interface keys. */
 export function isSystemSection(section: IniSection): boolean {
-  return section.entries.some((entry) => {
-    const key = normaliseKey(entry.key);
-    return DSN_KEYS.has(key) || USER_KEYS.has(key) || isUniversalKey(entry.key);
+  return section.entries.some(
+    (entry) => DSN_KEYS.has(entry.key) || USER_KEYS.has(entry.key) || isUniversalKey(entry.key),
+  );
+}
+
+/** "Value_Types (line 5) looks like ValueTypes…" for the keys of a section that resemble known ones. */
+export function nearMissPhrases(entries: readonly IniEntry[]): string[] {
+  return entries.flatMap((entry) => {
+    const known = nearMissOf(entry.key, KNOWN_KEYS);
+    return known === undefined ? [] : [`${entry.key} (line ${entry.line}) looks like ${known} misspelt`];
   });
 }
 
@@ -110,13 +118,13 @@ export function planSystem(
   };
 }
 
-/** The first non-blank value of a group of alias keys; a different value under another alias is reported. */
+/** The first non-empty value of a group of alias keys; a different value under another alias is reported. */
 function firstValue(entries: IniEntry[], what: string, place: NotePlace, notes: TransferNote[]): string | null {
-  const filled = entries.filter((entry) => entry.value.trim() !== '');
+  const filled = entries.filter((entry) => entry.value !== '');
   const [first, ...others] = filled;
   if (!first) return null;
   for (const other of others) {
-    if (other.value.trim() === first.value.trim()) continue;
+    if (other.value === first.value) continue;
     notes.push(
       note(
         'warning',
@@ -126,12 +134,22 @@ function firstValue(entries: IniEntry[], what: string, place: NotePlace, notes: 
       ),
     );
   }
-  return first.value.trim();
+  return first.value;
 }
 
 function unknownKeyNote(entry: IniEntry, place: NotePlace): TransferNote {
   const secret = isSecretKey(entry.key) || /pass|pwd|secret|token|credential/i.test(entry.key);
   const value = secret ? 'its value is not shown' : `its value was ${shownValue(maskConnectionString(entry.value))}`;
+  const known = nearMissOf(entry.key, KNOWN_KEYS);
+  if (known !== undefined) {
+    // Never used in its place: Windows matched key names exactly, so Xlink never read it either.
+    return note(
+      'warning',
+      `${entry.key} (line ${entry.line}) is not a key Xlink read, so the import does not use it either ` +
+        `(${value}). Did you mean ${known}? If so, correct the name in the file and import again.`,
+      { ...place, key: entry.key, line: entry.line },
+    );
+  }
   return note(
     'warning',
     `${entry.key} (line ${entry.line}) is not a key the import knows, so it was not translated (${value}). ` +

@@ -4,8 +4,8 @@ import { XlinkFileError } from '../xlink-file-error';
 import type { XlinkPlanInput, XlinkPlanResult, XlinkSystemPlan } from '../xlink-types';
 import { acdMapEntriesFor, readAcdMap, unusedAcdMapSections, type AcdMap } from './acd-map';
 import { decodeIniBytes } from './decode-ini-bytes';
-import { parseIniText } from './parse-ini-lines';
-import { isSystemSection, planSystem } from './plan-system';
+import { parseIniText, type IniSection } from './parse-ini-lines';
+import { isSystemSection, nearMissPhrases, planSystem } from './plan-system';
 import { checkSectionName } from './section-name-rules';
 
 const INI_FILE = 'isps_ul.ini';
@@ -18,10 +18,14 @@ const INI_FILE = 'isps_ul.ini';
 export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
   const { text, encoding } = decodeIniBytes(input.ini, INI_FILE);
   const parsed = parseIniText(text, INI_FILE);
-  if (parsed.sections.length === 0) {
+  if (parsed.headerLines.length === 0) {
+    // Windows sees no section either; a "[" line without "]" is not one, so say so if there is one.
+    const [unclosed] = parsed.unclosedHeaderLines;
+    const why =
+      unclosed === undefined ? '' : ` (line ${unclosed} starts with "[" but has no closing "]", so it is no header)`;
     throw new XlinkFileError(
-      `${INI_FILE} has no [section] at all, so it holds no external system: it is empty, truncated or another ` +
-        "kind of file. Choose the isps_ul.ini from Xlink's installation folder.",
+      `${INI_FILE} has no [section] at all${why}, so it holds no external system: it is empty, truncated or ` +
+        "another kind of file. Choose the isps_ul.ini from Xlink's installation folder.",
     );
   }
   for (const section of parsed.sections) checkSectionName(section, INI_FILE);
@@ -52,21 +56,26 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
   const systems: XlinkSystemPlan[] = [];
   for (const section of parsed.sections) {
     if (!isSystemSection(section)) {
-      const keys = section.entries.map((entry) => entry.key);
-      notes.push(
-        note(
-          'info',
-          `[${section.name}] (line ${section.line}) is not an external system (no DSN, user or universal-interface ` +
-            `key) and was not imported${keys.length > 0 ? `; its keys: ${keys.join(', ')}` : ''}.`,
-          { section: section.name, line: section.line },
-        ),
-      );
+      notes.push(notSystemNote(section));
       continue;
     }
     const planned = planSystem(section, {
       dialectForDsn: input.dialectForDsn ?? (() => 'generic'),
       acdMapFor: (name) => (acdMap ? acdMapEntriesFor(acdMap, name, systemNames) : undefined),
     });
+    // Windows tells [Sales] from [Sales<no-break space>], but system names are trimmed: keep the first.
+    const twin = systems.find((system) => system.name.toLowerCase() === planned.plan.name.toLowerCase());
+    if (twin) {
+      notes.push(
+        note(
+          'warning',
+          `[${section.name}] (line ${section.line}) was not imported: once trimmed, its name is the name of ` +
+            `[${twin.section}], imported before it. Rename one of the sections and import again.`,
+          { section: section.name, line: section.line },
+        ),
+      );
+      continue;
+    }
     systems.push(planned.plan);
     notes.push(...planned.notes);
   }
@@ -74,4 +83,16 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
     notes.push(note('warning', `${INI_FILE} holds no external system section: there is nothing to import.`));
   }
   return { encoding, systems, notes };
+}
+
+function notSystemNote(section: IniSection): TransferNote {
+  const keys = section.entries.map((entry) => entry.key);
+  const misspelt = nearMissPhrases(section.entries);
+  return note(
+    misspelt.length > 0 ? 'warning' : 'info',
+    `[${section.name}] (line ${section.line}) is not an external system (no DSN, user or universal-interface ` +
+      `key) and was not imported${keys.length > 0 ? `; its keys: ${keys.join(', ')}` : ''}.` +
+      (misspelt.length > 0 ? ` ${misspelt.join('; ')}: Xlink did not read such keys either.` : ''),
+    { section: section.name, line: section.line },
+  );
 }

@@ -5,13 +5,11 @@ import type { IniSection } from './parse-ini-lines';
 /**
  * Section names become system names, and system names become file names in exports: a name that
  * could climb out of a folder, or hide control characters, means the file is hostile or damaged.
+ * (A nameless `[]` never gets here: Windows lists no such section, so the reader sets it aside.)
  */
 export function checkSectionName(section: IniSection, fileLabel: string): void {
   const where = `${fileLabel} line ${section.line}`;
   const shown = JSON.stringify(section.name.slice(0, 60).replace(/\p{Cc}/gu, '?'));
-  if (section.name === '') {
-    throw new XlinkFileError(`${where}: the section header [] has no name; every system section needs one.`);
-  }
   if (/\p{Cc}/u.test(section.name)) {
     throw new XlinkFileError(`${where}: the section name ${shown} contains control characters; the file is damaged.`);
   }

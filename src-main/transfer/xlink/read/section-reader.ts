@@ -1,25 +1,29 @@
 import type { IniEntry, IniSection } from './parse-ini-lines';
-import { normaliseKey } from './xlink-keys';
+import { sameName } from './profile-text';
+import type { KeySet } from './xlink-keys';
 
 /**
- * Reads a section's keys by meaning and remembers which were used, so every key that was not
- * translated can be reported afterwards: nothing in the file is dropped silently.
+ * Reads a section's keys by name, as Windows matches them (whole, ignoring case), and remembers
+ * which were used, so every key that was not translated can be reported afterwards: nothing in
+ * the file is dropped silently.
  */
 export class SectionReader {
   private readonly used = new Set<IniEntry>();
 
   constructor(readonly section: IniSection) {}
 
-  /** Every entry whose normalised key is in the set, in file order; all count as used. */
-  takeAll(keys: ReadonlySet<string>): IniEntry[] {
-    const found = this.section.entries.filter((entry) => keys.has(normaliseKey(entry.key)));
+  /** Every entry whose key is one of the set's spellings, in file order; all count as used. */
+  takeAll(keys: KeySet): IniEntry[] {
+    const found = this.section.entries.filter((entry) => keys.has(entry.key));
     for (const entry of found) this.used.add(entry);
     return found;
   }
 
-  /** The first entry for one key (any spelling of its normalised form). */
+  /** The entry for one key (the reader keeps only the first of a repeated key). */
   take(key: string): IniEntry | undefined {
-    return this.takeAll(new Set([normaliseKey(key)]))[0];
+    const found = this.section.entries.find((entry) => sameName(entry.key, key));
+    if (found) this.used.add(found);
+    return found;
   }
 
   /** Entries passing the test, marked used. */
@@ -27,10 +31,6 @@ export class SectionReader {
     const found = this.section.entries.filter((entry) => !this.used.has(entry) && test(entry));
     for (const entry of found) this.used.add(entry);
     return found;
-  }
-
-  has(test: (entry: IniEntry) => boolean): boolean {
-    return this.section.entries.some(test);
   }
 
   /** The entries nothing has read yet. */

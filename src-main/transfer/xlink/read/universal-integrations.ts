@@ -7,7 +7,7 @@ import { note, shownValue, type NotePlace } from '../transfer-notes';
 import type { AcdMapEntries } from './acd-map';
 import { agentStatesIntegration } from './agent-activity-keys';
 import { callDataIntegrations } from './call-data-keys';
-import { leadingInteger } from './key-values';
+import { readProfileInt, uncleanIntMessage } from './profile-int';
 import type { SectionReader } from './section-reader';
 import { INTERVAL_KEYS } from './xlink-keys';
 
@@ -82,15 +82,26 @@ export function universalIntegrations(
 
 function readIntervalLength(reader: SectionReader, place: NotePlace, notes: TransferNote[]): 15 | 30 {
   const [entry] = reader.takeAll(INTERVAL_KEYS);
-  if (!entry) return 15;
-  const minutes = leadingInteger(entry);
-  if (minutes === 15 || minutes === 30) return minutes;
+  const read = readProfileInt(entry);
+  // Absent or empty: 15, the WFM system's usual interval (Xlink's own default is not known).
+  if (!entry || read.value === undefined) return 15;
+  const minutes = read.value;
+  const how =
+    read.unclean === undefined ? `${entry.key} is ${shownValue(entry.value)}` : uncleanIntMessage(entry, read);
+  if (minutes === 15 || minutes === 30) {
+    if (read.unclean !== undefined) {
+      notes.push(
+        note('warning', `${how}; ${minutes} minutes are used.`, { ...place, key: entry.key, line: entry.line }),
+      );
+    }
+    return minutes;
+  }
   notes.push(
-    note(
-      'warning',
-      `${entry.key} is ${shownValue(entry.value)}; the WFM system imports 15- or 30-minute intervals, so 15 is used.`,
-      { ...place, key: entry.key, line: entry.line },
-    ),
+    note('warning', `${how}; the WFM system imports 15- or 30-minute intervals, so 15 is used.`, {
+      ...place,
+      key: entry.key,
+      line: entry.line,
+    }),
   );
   return 15;
 }

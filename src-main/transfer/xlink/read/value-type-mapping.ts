@@ -1,6 +1,7 @@
 import type { TransferNote } from '../../../../src-shared/contract/transfer';
 import { note, type NotePlace } from '../transfer-notes';
 import { ACD_MAP_FILE, type AcdMapEntries } from './acd-map';
+import { sameName } from './profile-text';
 
 /** The interval measures Xlink's value types fed. */
 export const MEASURES = ['offered', 'answered', 'handlingtime'] as const;
@@ -115,7 +116,9 @@ function fromAcdMap(
   assign: (measure: Measure, column: string, how: MeasureColumn['how']) => void,
 ): TransferNote[] {
   const notes: TransferNote[] = [];
-  const typeNamed = (text: string) => valueTypes.find((column) => normal(column) === normal(text));
+  // Xlink looked value types up by name as Windows compares names: whole, ignoring case only.
+  const typeNamed = (text: string) => valueTypes.find((column) => sameName(column, text));
+  const typeLike = (text: string) => valueTypes.find((column) => normal(column) === normal(text));
   for (const entry of acdMap.entries) {
     const keyType = typeNamed(entry.key);
     const valueType = typeNamed(entry.value);
@@ -128,7 +131,17 @@ function fromAcdMap(
     const where = `${ACD_MAP_FILE} line ${entry.line} (${acdMap.source})`;
     if (pair?.measure === undefined) {
       const measure = measureNamed(entry.value) ?? measureNamed(entry.key);
-      if (measure !== undefined && keyType === undefined && valueType === undefined) {
+      const like = measure === undefined ? undefined : (typeLike(entry.key) ?? typeLike(entry.value));
+      if (like !== undefined) {
+        notes.push(
+          note(
+            'warning',
+            `${where} maps ${measure}, but not to ${JSON.stringify(like)} as ValueTypes spells it; Xlink matched ` +
+              'value types by exact name (ignoring case), so that line is not used. Correct the spelling if it was meant.',
+            { ...place, key: 'ValueTypes' },
+          ),
+        );
+      } else if (measure !== undefined && keyType === undefined && valueType === undefined) {
         notes.push(
           note(
             'info',
