@@ -3,6 +3,7 @@ import { errorMessage, firstLine, numberField, stringField } from '../shared/err
 import { classifyNetworkError, describeEndpoint } from '../shared/network-errors';
 import { classifyTlsError } from '../shared/tls-errors';
 import type { MysqlConnection } from './mysql-config';
+import { StoredCodeRefusal } from './mysql-stored-code';
 
 /**
  * mysql2 errors to categories. Server errors carry `sqlState` and a positive `errno`; socket
@@ -10,6 +11,8 @@ import type { MysqlConnection } from './mysql-config';
  * PROTOCOL_SEQUENCE_TIMEOUT.
  */
 export function classifyMysqlError(error: unknown, connection: MysqlConnection): ClassifiedError {
+  // Our own refusal already says what happened and what to do.
+  if (error instanceof StoredCodeRefusal) return { category: 'ERROR', message: error.message };
   const errno = numberField(error, 'errno');
   if (stringField(error, 'sqlState') !== undefined && errno !== undefined && errno > 0) {
     const server = classifyServerError(errno, errorMessage(error), connection);

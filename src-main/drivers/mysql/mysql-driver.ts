@@ -4,6 +4,7 @@ import { withScrubbedErrors } from '../shared/scrub-secret';
 import { describeVersion, listColumns, listSchemas, listTables, writeAccess, type QueryRows } from './mysql-catalog';
 import { classifyMysqlError } from './mysql-classify';
 import { previewMysql } from './mysql-preview';
+import { refuseStoredCode } from './mysql-stored-code';
 import { streamMysql } from './mysql-stream';
 import { mysqlConnectionOptions, type MysqlConnection } from './mysql-config';
 
@@ -28,6 +29,7 @@ export const mysqlDriver: DriverModule<MysqlConnection> = {
       conn.destroy();
       throw error;
     }
+    const mariadb = /mariadb/i.test(version);
     return {
       serverVersion: async () => describeVersion(version),
       writeAccess: () => guard(() => writeAccess(query)),
@@ -38,11 +40,14 @@ export const mysqlDriver: DriverModule<MysqlConnection> = {
         guard(async () => {
           // The preview's own limit replaces the connect-time one for this statement.
           await limitStatementTime(query, version, options.timeoutMs);
+          // A read-only transaction does not stop what a stored function does (files, settings).
+          await refuseStoredCode(conn, query, sql, mariadb);
           return previewMysql(conn, sql, options);
         }),
       stream: (sql, options) =>
         guard(async () => {
           await limitStatementTime(query, version, options.timeoutMs);
+          await refuseStoredCode(conn, query, sql, mariadb);
           return streamMysql(conn, sql, options);
         }),
       cancelTarget: () => ({ kind: 'mysql', threadId: conn.threadId }),

@@ -1,10 +1,13 @@
 import type { WriteAccess } from '../db-session';
+import { privilegeRisk } from './mysql-privilege-risks';
 
 /**
  * Reads `SHOW GRANTS` output (MySQL and MariaDB) to tell whether the login can change anything.
  * Privileges that write or change structure count; `CREATE TEMPORARY TABLES` does not (session
- * scratch tables change no shared data). Role grants are followed as far as the output shows
- * them: MariaDB lists the active role's grants, so a role whose grants are absent is unknown.
+ * scratch tables change no shared data). Privileges that reach past the tables (FILE, SUPER,
+ * SHUTDOWN, EXECUTE, GRANT OPTION …) count too, and each is named with what it lets the login do,
+ * so the admin reads why (mysql-privilege-risks.ts). Role grants are followed as far as the output
+ * shows them: MariaDB lists the active role's grants, so a role whose grants are absent is unknown.
  */
 const WRITE_PRIVILEGE =
   /^(ALL|ALL PRIVILEGES|INSERT|UPDATE|DELETE|DELETE HISTORY|DROP|INDEX|TRIGGER|EVENT|ALTER.*|CREATE.*)$/;
@@ -14,6 +17,14 @@ interface ParsedGrant {
   privileges: string[];
   on: string;
   grantee: string;
+  /** `… WITH GRANT OPTION`: the login may hand these privileges on. */
+  grantOption: boolean;
+}
+
+interface Finding {
+  privilege: string;
+  on: string;
+  risk?: string;
 }
 
 export function writeAccessFromGrants(lines: string[]): WriteAccess {
@@ -27,10 +38,8 @@ export function writeAccessFromGrants(lines: string[]): WriteAccess {
   if (grants.length === 0 && rolesGranted.length === 0) {
     return { state: 'unknown', detail: 'the server listed no grants this check understands' };
   }
-  for (const grant of grants) {
-    const privilege = grant.privileges.find((item) => WRITE_PRIVILEGE.test(item) && !HARMLESS_CREATE.has(item));
-    if (privilege !== undefined) return { state: 'can-write', detail: `the login has ${privilege} on ${grant.on}` };
-  }
+  const findings = writeFindings(grants);
+  if (findings.length > 0) return { state: 'can-write', detail: describeFindings(findings) };
   const grantees = new Set(grants.map((grant) => grant.grantee));
   const unchecked = rolesGranted.filter((role) => !grantees.has(role));
   if (unchecked.length > 0) {
@@ -42,6 +51,34 @@ export function writeAccessFromGrants(lines: string[]): WriteAccess {
   return { state: 'read-only' };
 }
 
+/**
+ * Every privilege with a risk of its own (each named once, where it is first granted), then the
+ * first ordinary write privilege: the risks are what the admin has to read, the rest is one example.
+ */
+function writeFindings(grants: ParsedGrant[]): Finding[] {
+  const risky = new Map<string, Finding>();
+  let ordinary: Finding | undefined;
+  for (const { privileges, on, grantOption } of grants) {
+    // PROXY … WITH GRANT OPTION is how every root account is created; it hands on no data access.
+    const handsOn = grantOption && !privileges.every((privilege) => privilege === 'PROXY');
+    for (const privilege of handsOn ? [...privileges, 'GRANT OPTION'] : privileges) {
+      const risk = privilegeRisk(privilege, on);
+      if (risk !== undefined) {
+        if (!risky.has(privilege)) risky.set(privilege, { privilege, on, risk });
+      } else if (ordinary === undefined && WRITE_PRIVILEGE.test(privilege) && !HARMLESS_CREATE.has(privilege)) {
+        ordinary = { privilege, on };
+      }
+    }
+  }
+  return ordinary === undefined ? [...risky.values()] : [...risky.values(), ordinary];
+}
+
+/** `the login has FILE on *.*, which lets …; INSERT on `cms`.`t`` */
+function describeFindings(findings: Finding[]): string {
+  const items = findings.map(({ privilege, on, risk }) => `${privilege} on ${on}${risk ? `, which lets ${risk}` : ''}`);
+  return `the login has ${items.join('; ')}`;
+}
+
 /** `GRANT <privileges> ON <object> TO <grantee> …`, read outside backtick quotes. */
 function parseGrant(line: string): ParsedGrant | undefined {
   const words = topLevelKeywordPositions(line);
@@ -51,7 +88,10 @@ function parseGrant(line: string): ParsedGrant | undefined {
   if (grant !== 0 || on === undefined || to === undefined || !(on < to)) return undefined;
   const privileges = splitTopLevel(line.slice('GRANT'.length, on)).map(normalisePrivilege);
   const object = line.slice(on + ' ON'.length, to).trim();
-  return { privileges, on: object, grantee: identifierName(line.slice(to + ' TO'.length)) };
+  const rest = line.slice(to + ' TO'.length);
+  // The option ends the line; the grantee and any password hash before it are quoted.
+  const grantOption = /\sWITH GRANT OPTION$/i.test(rest.trimEnd());
+  return { privileges, on: object, grantee: identifierName(rest), grantOption };
 }
 
 /** `GRANT `role1`, `role2` TO `user`@`host`` (no ON): the roles the login may use. */
