@@ -1,5 +1,6 @@
 import { flavoursFor, type Dialect, type LexFlavour } from './dialect';
 import { tokenize, type Token } from './lexer';
+import { nameOf, sideEffectCallAt } from './function-calls';
 import { splitTokens, type SqlStatement } from './split-statements';
 import {
   ARGUMENT_PRAGMAS,
@@ -9,7 +10,6 @@ import {
   READ_PRAGMAS,
   SESSION_LEADING,
   TRANSACTION_LEADING,
-  WRITE_FUNCTIONS,
   WRITE_KEYWORDS,
   WRITE_LEADING,
   type WriteKind,
@@ -132,16 +132,15 @@ function writeMessage(kind: WriteKind, keyword: string): string {
 /** Keywords anywhere in the statement: writable CTEs, SELECT … INTO, locking reads, T-SQL batches. */
 function scanBody(tokens: readonly Token[], flavour: LexFlavour): PreviewRefusal | undefined {
   for (const [k, token] of tokens.entries()) {
-    if (token.kind === 'word' || token.kind === 'identifier') {
-      // Checked before the keyword filter below: `pg_catalog.nextval(` and `"nextval"(` call it too.
-      const name = (token.kind === 'identifier' ? token.text.slice(1, -1) : token.text).toLowerCase();
-      const does = isSymbol(tokens[k + 1], '(') ? WRITE_FUNCTIONS.get(name) : undefined;
-      if (does !== undefined)
-        return refuse('writes', `${READ_ONLY}; this one calls ${name}(), which ${does}.`, token.start);
-      if (name.startsWith('xp_')) return refuse('writes', writeMessage('procedure', name), token.start);
+    // Checked before the keyword filter below: `pg_catalog.nextval(` and `"nextval"(` call it too.
+    const call = sideEffectCallAt(tokens, k);
+    if (call !== undefined) {
+      return refuse('writes', `${READ_ONLY}; this one calls ${call.name}(), which ${call.entry.does}.`, call.offset);
     }
-    const call = odbcCall(tokens, k);
-    if (call !== undefined) return call;
+    const name = nameOf(tokens, k);
+    if (name?.startsWith('xp_')) return refuse('writes', writeMessage('procedure', name), token.start);
+    const escape = odbcCall(tokens, k);
+    if (escape !== undefined) return escape;
     const previous = tokens[k - 1];
     // After a dot or AS a keyword is a name: PostgreSQL accepts `t.update` and `1 AS delete`.
     if (token.kind !== 'word' || isSymbol(previous, '.') || wordAt(tokens, k - 1) === 'AS') continue;
@@ -171,6 +170,10 @@ function keywordRefusal(tokens: readonly Token[], k: number, flavour: LexFlavour
   if (word === 'NEXT' && next === 'VALUE' && afterNext === 'FOR') {
     return refuse('writes', `${READ_ONLY}; NEXT VALUE FOR advances a sequence, which changes the database.`, offset);
   }
+  // `INSERT (` starts no statement in any dialect (a target table comes first): it is MySQL's
+  // string function INSERT(str, pos, len, newstr), or ODBC's {fn INSERT(…)}. UPDATE and DELETE
+  // stay refused before `(`: Oracle updates and deletes through `UPDATE (subquery) SET …`.
+  if (word === 'INSERT' && isSymbol(tokens[k + 1], '(')) return undefined;
   if (WRITE_KEYWORDS.has(word)) return refuse('writes', writeMessage('data', word), offset);
   if (flavour.name === 'mssql' && MSSQL_STATEMENT_WORDS.has(word) && !mssqlExempt(tokens, k)) {
     return refuseLeading(word, offset ?? 0);
@@ -178,11 +181,16 @@ function keywordRefusal(tokens: readonly Token[], k: number, flavour: LexFlavour
   return undefined;
 }
 
-/** SQL Server words that also appear inside a query: `CHARACTER SET`, `OPTION (USE HINT (…))`. */
+/**
+ * Words of a T-SQL statement that also appear inside a query, where T-SQL cannot read them as a
+ * statement: `CHARACTER SET`, `OPTION (USE HINT (…))`, and for MySQL behind an unnamed ODBC
+ * driver `USE INDEX (…)` and the numeric function `TRUNCATE(x, d)` (T-SQL needs `TRUNCATE TABLE`).
+ */
 function mssqlExempt(tokens: readonly Token[], k: number): boolean {
   const word = wordAt(tokens, k);
   if (word === 'SET') return ['CHARACTER', 'CHAR'].includes(wordAt(tokens, k - 1));
-  if (word === 'USE') return ['HINT', 'PLAN'].includes(wordAt(tokens, k + 1));
+  if (word === 'USE') return ['HINT', 'PLAN', 'INDEX', 'KEY'].includes(wordAt(tokens, k + 1));
+  if (word === 'TRUNCATE') return isSymbol(tokens[k + 1], '(');
   return false;
 }
 

@@ -1,5 +1,6 @@
 import type { RefusalReason } from './classify-statement';
 import type { Dialect } from './dialect';
+import { FUNCTION_WRITE_CORPUS, LOOK_ALIKE_READ_CORPUS } from './function-corpus';
 
 /**
  * Statements the preview must refuse, and tricky ones it must allow. The integration tests run
@@ -20,6 +21,12 @@ export interface WriteCorpusEntry extends CorpusEntry {
    * may find a second statement, or a write, before the one `reason` names.
    */
   reasonIn?: Partial<Record<Dialect, RefusalReason>>;
+  /**
+   * A call of a function in side-effect-functions.ts: the guard refuses it because the
+   * read-only, rolled-back transaction does not stop or undo what it does (or is not trusted
+   * to), so the test of that layer alone leaves it out.
+   */
+  guardOnly?: true;
 }
 
 const ALL: Dialect[] = ['postgres', 'mysql', 'mssql', 'sqlite', 'generic'];
@@ -168,6 +175,7 @@ export const WRITE_STATEMENT_CORPUS: WriteCorpusEntry[] = [
     ...many('SELECT 1\nGO\nDELETE FROM queue_stats', ['mssql', 'generic'], 'GO separates batches'),
     reasonIn: { generic: 'writes' },
   },
+  ...FUNCTION_WRITE_CORPUS,
 ];
 
 export const READ_STATEMENT_CORPUS: CorpusEntry[] = [
@@ -262,4 +270,5 @@ export const READ_STATEMENT_CORPUS: CorpusEntry[] = [
     dialects: ['mssql'],
     why: 'MERGE join hint',
   },
+  ...LOOK_ALIKE_READ_CORPUS,
 ];

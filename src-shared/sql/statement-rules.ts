@@ -1,6 +1,7 @@
 /**
  * Word lists of the statement guard. The guard allows only statements that start with a word in
- * READ_LEADING; the other lists exist to explain a refusal in plain words.
+ * READ_LEADING; the other lists exist to explain a refusal in plain words. Functions that change
+ * something are listed in side-effect-functions.ts.
  */
 
 /** Statements that only read. EXPLAIN, DESCRIBE and PRAGMA get further checks. */
@@ -55,33 +56,6 @@ export const MSSQL_STATEMENT_WORDS = new Set(
   ).split(' '),
 );
 
-/**
- * Functions that change the database or reach outside it, with what they do ("… calls nextval(),
- * which advances a sequence").
- * One list for every dialect: a name that writes in one server is an unlikely read-only
- * function in another, and a generic connection needs them all anyway.
- */
-export const WRITE_FUNCTIONS: ReadonlyMap<string, string> = new Map([
-  ...fns('advances a sequence', 'nextval setval'),
-  ...fns('stops other sessions', 'pg_terminate_backend pg_cancel_backend'),
-  ...fns('changes a setting', 'set_config pg_reload_conf'),
-  ...fns('reads or writes files on the server', 'lo_import lo_export pg_file_write writefile'),
-  ...fns('changes large objects', 'lo_create lo_creat lo_unlink lo_put lo_from_bytea lo_truncate'),
-  ...fns('runs SQL on another connection', 'dblink dblink_exec dblink_send_query dblink_open'),
-  ...fns('runs the SQL in its argument', 'query_to_xml query_to_xmlschema query_to_xml_and_xmlschema'),
-  ...fns('takes a lock that outlives the preview', 'pg_advisory_lock pg_advisory_lock_shared get_lock'),
-  ...fns('changes the server', 'pg_switch_wal pg_rotate_logfile pg_create_restore_point pg_promote'),
-  ...fns(
-    'it changes replication slots',
-    'pg_create_logical_replication_slot pg_create_physical_replication_slot pg_drop_replication_slot ' +
-      'pg_logical_slot_get_changes pg_replication_slot_advance',
-  ),
-  ...fns('resets statistics', 'pg_stat_reset pg_stat_reset_shared pg_stat_reset_single_table_counters'),
-  ...fns('sends a notification', 'pg_notify'),
-  ...fns('runs SQL on another server', 'openrowset openquery opendatasource'),
-  ...fns('loads code into the database', 'load_extension'),
-]);
-
 /** Read-only SQLite pragmas: queried without an argument they only report a setting. */
 export const READ_PRAGMAS = new Set(
   (
@@ -105,8 +79,4 @@ export const ARGUMENT_PRAGMAS = new Set(
 
 function words(kind: WriteKind, list: string): [string, WriteKind][] {
   return list.split(' ').map((word) => [word, kind]);
-}
-
-function fns(reason: string, list: string): [string, string][] {
-  return list.split(' ').map((name) => [name, reason]);
 }

@@ -142,7 +142,8 @@ describe('checkPreviewable', () => {
     const result = checkPreviewable("SELECT pg_catalog.NEXTVAL ('s')", 'postgres');
     expect(result).toMatchObject({ reason: 'writes', offset: 18 });
     expect(result.ok ? '' : result.message).toBe(
-      'A preview runs queries that only read; this one calls nextval(), which advances a sequence.',
+      'A preview runs queries that only read; this one calls nextval(), which would advance a sequence, even ' +
+        'though the preview rolls back.',
     );
     expect(reasonOf(`SELECT "set_config"('a', 'b', true)`, 'postgres')).toBe('writes');
     expect(reasonOf('SELECT nextval /* sneaky */ (1)', 'postgres')).toBe('writes');
@@ -150,6 +151,31 @@ describe('checkPreviewable', () => {
     expect(reasonOf('SELECT NEXT VALUE FOR seq', 'mssql')).toBe('writes');
     expect(reasonOf("SELECT SLEEP(1), LOAD_FILE('/etc/hosts')", 'mysql')).toBe('ok');
     expect(reasonOf("SELECT pg_read_file('postgresql.conf')", 'postgres')).toBe('ok');
+  });
+
+  it('allows the string function INSERT() in every dialect, while an INSERT statement stays refused', () => {
+    for (const dialect of DIALECTS) {
+      expect(reasonOf("SELECT INSERT('Quadratic', 3, 4, 'What')", dialect)).toBe('ok');
+      expect(reasonOf("SELECT q FROM t WHERE q = insert /* x */ (q, 1, 2, 'ab')", dialect)).toBe('ok');
+      expect(reasonOf('INSERT INTO t VALUES (1)', dialect)).toBe('writes');
+      expect(reasonOf('WITH x AS (SELECT 1 AS n) INSERT INTO t SELECT n FROM x', dialect)).toBe('writes');
+      expect(reasonOf("SELECT INSERT('a', 1, 1, 'b') AS s INSERT INTO t VALUES (1)", dialect)).not.toBe('ok');
+    }
+    expect(reasonOf("SELECT {fn INSERT(name, 1, 1, 'X')} FROM t", 'generic')).toBe('ok');
+    expect(reasonOf('SELECT 1 AS a INSERT t VALUES (1)', 'mssql')).toBe('writes');
+    // UPDATE ( and DELETE ( are not exempt: Oracle writes through `UPDATE (subquery) SET …`.
+    expect(reasonOf('WITH x AS (SELECT 1) UPDATE (SELECT a FROM t) SET a = 1', 'generic')).toBe('writes');
+    expect(reasonOf('SELECT 1 AS a DELETE (SELECT a FROM t)', 'generic')).toBe('writes');
+  });
+
+  it('allows MySQL’s TRUNCATE() and USE INDEX where SQL Server could read a statement', () => {
+    for (const dialect of ['mysql', 'mssql', 'generic'] as const) {
+      expect(reasonOf('SELECT TRUNCATE(offered / 7, 1) FROM t', dialect)).toBe('ok');
+      expect(reasonOf('SELECT a FROM t USE INDEX (i) WHERE a > 1', dialect)).toBe('ok');
+      expect(reasonOf('SELECT a FROM t USE KEY (i)', dialect)).toBe('ok');
+    }
+    expect(reasonOf('SELECT 1 AS a TRUNCATE TABLE t', 'mssql')).toBe('writes');
+    expect(reasonOf('SELECT 1 AS a USE master', 'mssql')).toBe('transaction-control');
   });
 
   it('refuses procedures and ODBC call escapes', () => {
