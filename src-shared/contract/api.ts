@@ -12,7 +12,9 @@ import {
   systemPatchSchema,
   systemSchema,
   systemTreeNodeSchema,
+  limitedText,
 } from './model';
+import { TEXT_LIMITS } from './text-limits';
 import { transferApi } from './transfer';
 
 const idSchema = z.number({ error: 'must be a number' }).int({ error: 'must be a whole number' }).positive();
@@ -33,7 +35,7 @@ export const connectionTestInputSchema = z
   .object({
     systemId: idSchema.optional(),
     connection: connectionSchema.optional(),
-    password: z.string().optional(),
+    password: limitedText(TEXT_LIMITS.password).optional(),
     timeoutMs: testTimeoutSchema.optional(),
   })
   .strict()
@@ -44,7 +46,7 @@ export const connectionTestInputSchema = z
 export const previewInputSchema = z
   .object({
     systemId: idSchema,
-    sql: z.string().min(1, { error: 'the query is empty' }),
+    sql: limitedText(TEXT_LIMITS.sql).min(1, { error: 'the query is empty' }),
     limit: z
       .number()
       .int()
@@ -54,7 +56,7 @@ export const previewInputSchema = z
     /** The integration whose query this is: its last validation is kept for the hand-off sheet. */
     integrationId: idSchema.optional(),
     /** Chosen by the caller, so it can cancel this preview while it runs. */
-    previewId: z.string().min(1).max(64).optional(),
+    previewId: z.string().min(1).max(TEXT_LIMITS.runId).optional(),
     /** The server-side statement time limit. */
     timeoutMs: z.number().int().min(1000, { error: 'must be at least 1000 ms' }).max(600_000).default(30_000),
     /** Check the rows against an import contract (the integration form's current choices). */
@@ -146,8 +148,8 @@ export const api = {
         systemId: idSchema,
         /** The integration whose query this is: its last validation is kept for the hand-off sheet. */
         integrationId: idSchema.optional(),
-        sql: z.string().min(1, { error: 'the query is empty' }),
-        runId: z.string().min(1).max(64),
+        sql: limitedText(TEXT_LIMITS.sql).min(1, { error: 'the query is empty' }),
+        runId: z.string().min(1).max(TEXT_LIMITS.runId),
         validation: z
           .object({ importType: importTypeSchema, intervalMinutes: intervalMinutesSchema, ruleSet: ruleSetSchema })
           .strict(),
@@ -170,7 +172,7 @@ export const api = {
     }),
   },
   'query.cancel': {
-    input: z.object({ previewId: z.string().min(1).max(64) }).strict(),
+    input: z.object({ previewId: z.string().min(1).max(TEXT_LIMITS.runId) }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
   'odbc.sources': {
@@ -189,7 +191,7 @@ export const api = {
     }),
   },
   'odbc.lint': {
-    input: z.object({ connectionString: z.string() }).strict(),
+    input: z.object({ connectionString: limitedText(TEXT_LIMITS.connectionString) }).strict(),
     output: z.object({
       warnings: z.array(z.object({ code: z.string(), message: z.string() })),
       error: z.string().optional(),
@@ -198,11 +200,17 @@ export const api = {
   'connections.test': { input: connectionTestInputSchema, output: connectionTestResultSchema },
   'connections.schemas': { input: z.object({ systemId: idSchema }).strict(), output: z.array(z.string()) },
   'connections.tables': {
-    input: z.object({ systemId: idSchema, schema: z.string().nullable() }).strict(),
+    input: z.object({ systemId: idSchema, schema: limitedText(TEXT_LIMITS.identifier).nullable() }).strict(),
     output: z.array(tableRefSchema),
   },
   'connections.columns': {
-    input: z.object({ systemId: idSchema, schema: z.string().nullable(), table: z.string().min(1) }).strict(),
+    input: z
+      .object({
+        systemId: idSchema,
+        schema: limitedText(TEXT_LIMITS.identifier).nullable(),
+        table: limitedText(TEXT_LIMITS.identifier).min(1),
+      })
+      .strict(),
     output: z.array(columnInfoSchema),
   },
   ...transferApi,

@@ -1,23 +1,39 @@
 import { z } from 'zod';
+import { describeCodePoint, forbiddenCharacterIn, normaliseName } from './name-rules';
 import { secretKeysIn } from './odbc-secrets';
+import { TEXT_LIMITS, tooLongMessage } from './text-limits';
 import { canonicalTimeZone } from './time-zone';
 
 /** Names are what admins see in the tree and what Xlink used as ini section names. */
-export const NAME_MAX_LENGTH = 100;
+export const NAME_MAX_LENGTH = TEXT_LIMITS.name;
+
+/** Text of at most `limit` characters, with the limit in the message. */
+export const limitedText = (limit: number) =>
+  z.string({ error: 'must be text' }).max(limit, { error: tooLongMessage(limit) });
 
 export const nameSchema = z
   .string({ error: 'must be text' })
-  .transform((value) => value.trim())
+  // Checked before trimming too: a megabyte of spaces is refused, not trimmed at length.
+  .max(NAME_MAX_LENGTH * 4, { error: tooLongMessage(NAME_MAX_LENGTH) })
+  .transform(normaliseName)
   .pipe(
     z
       .string()
       .min(1, { error: 'must not be empty' })
-      .max(NAME_MAX_LENGTH, { error: `must be at most ${NAME_MAX_LENGTH} characters` })
-      // Control characters break the ini export and are invisible in the tree.
-      .refine((value) => !/\p{Cc}/u.test(value), { error: 'must not contain control characters' }),
+      .max(NAME_MAX_LENGTH, { error: tooLongMessage(NAME_MAX_LENGTH) })
+      .superRefine((value, ctx) => {
+        const character = forbiddenCharacterIn(value);
+        if (character === undefined) return;
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            `must not contain control characters or other invisible ones (found ${describeCodePoint(character)}): ` +
+            'they hide or reorder what the tree shows. Type the name again instead of pasting it.',
+        });
+      }),
   );
 
-export const timeZoneSchema = z.string({ error: 'must be text' }).transform((value, ctx) => {
+export const timeZoneSchema = limitedText(TEXT_LIMITS.timeZone).transform((value, ctx) => {
   const canonical = canonicalTimeZone(value);
   if (canonical === undefined) {
     ctx.addIssue({
@@ -55,8 +71,19 @@ const portSchema = z
   .int({ error: 'must be a whole number' })
   .min(1, { error: 'must be between 1 and 65535' })
   .max(65535, { error: 'must be between 1 and 65535' });
-const hostSchema = z.string({ error: 'is required' }).trim().min(1, { error: 'must not be empty' });
-const textSchema = z.string({ error: 'is required' }).trim();
+const hostSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(TEXT_LIMITS.host, { error: tooLongMessage(TEXT_LIMITS.host) });
+const databaseSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .max(TEXT_LIMITS.database, { error: tooLongMessage(TEXT_LIMITS.database) });
+const userSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .max(TEXT_LIMITS.user, { error: tooLongMessage(TEXT_LIMITS.user) });
 
 /** disable: plain TCP; require: encrypted, certificate not checked; verify: encrypted and checked. */
 export const TLS_MODES = ['disable', 'require', 'verify'] as const;
@@ -71,22 +98,26 @@ export const connectionSchema = z.discriminatedUnion(
   [
     z.object({
       kind: z.literal('sqlite'),
-      file: z.string({ error: 'is required' }).trim().min(1, { error: 'must name a file' }),
+      file: z
+        .string({ error: 'is required' })
+        .trim()
+        .min(1, { error: 'must name a file' })
+        .max(TEXT_LIMITS.filePath, { error: tooLongMessage(TEXT_LIMITS.filePath) }),
     }),
     z.object({
       kind: z.literal('postgres'),
       host: hostSchema,
       port: portSchema.default(5432),
-      database: textSchema,
-      user: textSchema,
+      database: databaseSchema,
+      user: userSchema,
       tls: tlsModeSchema,
     }),
     z.object({
       kind: z.literal('mysql'),
       host: hostSchema,
       port: portSchema.default(3306),
-      database: textSchema,
-      user: textSchema,
+      database: databaseSchema,
+      user: userSchema,
       tls: tlsModeSchema,
     }),
     z.object({
@@ -94,9 +125,9 @@ export const connectionSchema = z.discriminatedUnion(
       host: hostSchema,
       // A named instance is resolved through the SQL Server Browser (UDP 1434), so no port then.
       port: portSchema.optional(),
-      instance: textSchema.optional(),
-      database: textSchema,
-      user: textSchema,
+      instance: databaseSchema.optional(),
+      database: databaseSchema,
+      user: userSchema,
       // SQL Server's own defaults in current drivers: encrypted, certificate checked.
       encrypt: z.boolean({ error: 'must be true or false' }).default(true),
       trustServerCertificate: z.boolean({ error: 'must be true or false' }).default(false),
@@ -107,6 +138,7 @@ export const connectionSchema = z.discriminatedUnion(
         .string({ error: 'is required' })
         .trim()
         .min(1, { error: 'must not be empty' })
+        .max(TEXT_LIMITS.connectionString, { error: tooLongMessage(TEXT_LIMITS.connectionString) })
         .superRefine((value, ctx) => {
           const keys = secretKeysIn(value);
           if (keys.length > 0) {
@@ -131,7 +163,7 @@ const systemFields = {
   timeZone: timeZoneSchema,
   connection: connectionSchema,
   /** Write-only. An empty string clears the stored password; absent leaves it unchanged. */
-  password: z.string({ error: 'must be text' }).optional(),
+  password: limitedText(TEXT_LIMITS.password).optional(),
 };
 
 /** A patch changes only the fields it names: no defaults here (zod would fill them in). */
@@ -161,7 +193,7 @@ const integrationFields = {
   name: nameSchema,
   importType: importTypeSchema,
   intervalMinutes: intervalMinutesSchema,
-  sql: z.string({ error: 'must be text' }),
+  sql: limitedText(TEXT_LIMITS.sql),
   ruleSet: ruleSetSchema,
   realTime: z.boolean({ error: 'must be true or false' }),
   reconciliation: z.boolean({ error: 'must be true or false' }),

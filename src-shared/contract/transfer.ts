@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { importTypeSchema, intervalMinutesSchema, ruleSetSchema, vendorInterfaceSchema } from './model';
+import { importTypeSchema, intervalMinutesSchema, limitedText, ruleSetSchema, vendorInterfaceSchema } from './model';
+import { TEXT_LIMITS } from './text-limits';
 
 /**
  * Export and import: Xlink's isps_ul.ini both ways, workspace bundles, hand-off sheets and row
@@ -9,11 +10,24 @@ import { importTypeSchema, intervalMinutesSchema, ruleSetSchema, vendorInterface
 
 /** isps_ul.ini files are a few kilobytes; anything this big is not one. */
 export const XLINK_FILE_MAX_BYTES = 2 * 1024 * 1024;
-/** Bundles travel inside one RPC message (4 MB on the WebSocket), with room for the envelope. */
+/** Bundles travel inside one RPC message; see WEBSOCKET_MAX_MESSAGE_BYTES. */
 export const BUNDLE_MAX_BYTES = 3 * 1024 * 1024;
+/** The base64 text of a file of XLINK_FILE_MAX_BYTES. */
+const XLINK_BASE64_MAX_CHARS = Math.ceil(XLINK_FILE_MAX_BYTES / 3) * 4;
+
+/**
+ * The largest WebSocket message web mode takes. The largest legal calls must fit with room to
+ * spare: an isps_ul.ini and an acd_map.ini of 2 MB each as base64 (5.6 MB), or a bundle of 3 M
+ * characters, each of which JSON may escape to six bytes (\u0001) inside the message (18 MB).
+ */
+export const WEBSOCKET_MAX_MESSAGE_BYTES = 24 * 1024 * 1024;
 
 const idSchema = z.number().int().positive();
-const base64Schema = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' });
+const base64Schema = z
+  .string()
+  .max(XLINK_BASE64_MAX_CHARS, { error: `the file is larger than ${XLINK_FILE_MAX_BYTES / 1024 / 1024} MB` })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'must be base64' });
+const systemNameKeySchema = limitedText(TEXT_LIMITS.name * 4);
 
 /** One thing the import or export could not carry over as it was, or did on an assumption. */
 export const transferNoteSchema = z.object({
@@ -79,9 +93,9 @@ export const createdItemsSchema = z.object({
 export type CreatedItems = z.infer<typeof createdItemsSchema>;
 
 /** Per system name as planned: what to do when it already exists. Missing means "rename". */
-const resolutionsSchema = z.record(z.string(), conflictResolutionSchema).default({});
+const resolutionsSchema = z.record(systemNameKeySchema, conflictResolutionSchema).default({});
 /** Passwords typed in during the import, per system name as planned; stored encrypted. */
-const passwordsSchema = z.record(z.string(), z.string()).default({});
+const passwordsSchema = z.record(systemNameKeySchema, limitedText(TEXT_LIMITS.password)).default({});
 
 export const bundlePlanSchema = z.object({
   formatVersion: z.number(),
@@ -116,7 +130,7 @@ export type ExportedFile = z.infer<typeof exportedFileSchema>;
 const passphraseSchema = z
   .string()
   .min(8, { error: 'the passphrase must have at least 8 characters' })
-  .max(1024, { error: 'the passphrase must have at most 1024 characters' });
+  .max(TEXT_LIMITS.password, { error: `the passphrase must have at most ${TEXT_LIMITS.password} characters` });
 
 export const transferApi = {
   'xlink.plan': { input: xlinkFilesSchema, output: xlinkPlanSchema },
@@ -148,7 +162,7 @@ export const transferApi = {
     input: z
       .object({
         content: z.string().max(BUNDLE_MAX_BYTES, { error: 'the bundle is larger than 3 MB' }),
-        passphrase: z.string().max(1024).optional(),
+        passphrase: limitedText(TEXT_LIMITS.password).optional(),
         resolutions: resolutionsSchema,
         passwords: passwordsSchema,
       })
@@ -165,7 +179,7 @@ export const transferApi = {
         systemId: idSchema,
         /** Named in the file name and checked against when the SQL is the integration's own. */
         integrationId: idSchema.optional(),
-        sql: z.string().min(1, { error: 'the query is empty' }),
+        sql: limitedText(TEXT_LIMITS.sql).min(1, { error: 'the query is empty' }),
         validation: z
           .object({ importType: importTypeSchema, intervalMinutes: intervalMinutesSchema, ruleSet: ruleSetSchema })
           .strict(),
@@ -175,7 +189,7 @@ export const transferApi = {
         limit: z.number().int().min(1).max(10_000).default(200),
         /** Rows with an error finding are left out unless this is set. */
         includeInvalid: z.boolean().default(false),
-        runId: z.string().min(1).max(64).optional(),
+        runId: z.string().min(1).max(TEXT_LIMITS.runId).optional(),
         timeoutMs: z
           .number()
           .int()

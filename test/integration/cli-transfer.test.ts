@@ -638,7 +638,8 @@ describe('bad input: exit 2, a message naming the problem, nothing written', () 
     {
       label: 'an ini whose only section header is unclosed',
       args: () => ['import', '--from', input('unclosed.ini')],
-      stderr: /isps_ul\.ini has no \[section\] at all \(line 2 starts with "\[" but has no closing "\]", so it is no header\)/,
+      stderr:
+        /isps_ul\.ini has no \[section\] at all \(line 2 starts with "\[" but has no closing "\]", so it is no header\)/,
     },
     {
       label: '--password-env naming an unset variable',
