@@ -4,6 +4,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  /** Aborts on Ctrl+C or SIGTERM: running queries are cancelled on the server. */
+  signal?: AbortSignal;
 }
 
 export const EXIT_OK = 0;

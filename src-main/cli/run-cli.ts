@@ -65,7 +65,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await command({
       io,
       args,
-      openContext: (workspaceFile) => createAppContext({ dataDir: resolveDataDir(io.env), workspaceFile }),
+      openContext: (workspaceFile) => {
+        const context = createAppContext({ dataDir: resolveDataDir(io.env), workspaceFile });
+        // Every call the command makes stops with the CLI (Ctrl+C, SIGTERM), as a closed tab's do.
+        return io.signal
+          ? {
+              ...context,
+              dispatch: (method, input, call) => context.dispatch(method, input, { signal: io.signal, ...call }),
+            }
+          : context;
+      },
     });
   } catch (error) {
     if (error instanceof UsageError) {

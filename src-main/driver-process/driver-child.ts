@@ -4,11 +4,16 @@
 // then, while nobody waits, so its request later pays only for connecting and running.
 import type { ConnectionKind } from '../../src-shared/contract/model';
 import { loadDriver } from '../drivers/registry';
+import { OrphanGuard } from './orphan-guard';
 import { FAULTS_ENV, type ChildMessage, type DriverFault, type ParentMessage } from './protocol';
 import { runOperation } from './run-operation';
 
 /** Set when the request has come: from then on the preload would only delay it. */
 let requested = false;
+// The parent going away must not leave an orphan holding a database connection, nor a statement
+// running on the server.
+const orphan = new OrphanGuard();
+orphan.watchParent();
 
 /** `send` carries ChildMessages; the last one (the result) is followed by the process exiting. */
 function handle(
@@ -22,9 +27,13 @@ function handle(
   }
   requested = true;
   if (process.env[FAULTS_ENV] === '1' && message.fault) injectFault(message.fault);
+  orphan.running(message.request);
   void runOperation(
     message.request,
-    (cancelTarget) => send({ type: 'started', cancelTarget }),
+    (cancelTarget) => {
+      orphan.started(cancelTarget);
+      send({ type: 'started', cancelTarget });
+    },
     (rowsRead, rowsChecked) => send({ type: 'progress', rowsRead, rowsChecked }),
   ).then((response) => sendLast({ type: 'result', response }));
 }
@@ -44,15 +53,18 @@ if (parentPort) {
     ),
   );
 } else {
+  // After a disconnect, sending throws; the orphan guard is ending the process by then.
+  const sendIfConnected = (reply: ChildMessage, done?: () => void) => {
+    if (process.connected) process.send?.(reply, done ?? (() => undefined));
+  };
   process.on('message', (message: ParentMessage) =>
     handle(
       message,
-      (reply) => process.send?.(reply),
-      (reply) => process.send?.(reply, () => process.exit(0)),
+      (reply) => sendIfConnected(reply),
+      (reply) => sendIfConnected(reply, () => process.exit(0)),
     ),
   );
-  // The parent going away must not leave an orphan holding a database connection.
-  process.on('disconnect', () => process.exit(0));
+  process.on('disconnect', () => void orphan.orphaned());
 }
 
 /**

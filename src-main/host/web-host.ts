@@ -4,11 +4,12 @@ import http from 'node:http';
 import path from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security/content-security-policy';
 import type { AddressInfo } from 'node:net';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer } from 'ws';
+import { WEBSOCKET_MAX_MESSAGE_BYTES } from '../../src-shared/contract/transfer';
 import type { Dispatch } from '../../src-shared/rpc/dispatcher';
 import type { EventHub } from '../../src-shared/rpc/memory-transport';
+import { serveSocket } from './socket-session';
 import { contentTypeFor, resolveStaticFile } from './static-files';
-import { parseClientMessage } from './wire';
 
 export interface WebHostOptions {
   dispatch: Dispatch;
@@ -20,6 +21,8 @@ export interface WebHostOptions {
   token?: string;
   /** Finished exports by download id (`GET /downloads/<id>?token=…`); absent: no downloads. */
   downloads?: (downloadId: string) => { path: string; fileName: string };
+  /** A browser connection that failed and was closed, with the reason (for the log). */
+  onSocketError?: (reason: string) => void;
 }
 
 export interface WebHost {
@@ -30,7 +33,6 @@ export interface WebHost {
 }
 
 const HOST = '127.0.0.1';
-const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Web mode: the renderer bundle and the RPC endpoint on loopback only. A random token guards the
@@ -79,7 +81,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   const sockets = new WebSocketServer({
     noServer: true,
-    maxPayload: MAX_MESSAGE_BYTES,
+    maxPayload: WEBSOCKET_MAX_MESSAGE_BYTES,
   });
 
   server.on('upgrade', (request, socket, head) => {
@@ -113,24 +115,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
-}
-
-function serveSocket(ws: WebSocket, options: WebHostOptions): void {
-  const unsubscribe = options.hub.subscribe((name, payload) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event: name, payload }));
-  });
-  ws.on('close', unsubscribe);
-  ws.on('message', async (data, isBinary) => {
-    const message = parseClientMessage(isBinary ? undefined : data.toString());
-    if (!message.ok) {
-      ws.send(
-        JSON.stringify({ id: null, result: { ok: false, error: { code: 'INVALID_INPUT', message: message.message } } }),
-      );
-      return;
-    }
-    const result = await options.dispatch(message.method, message.input);
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ id: message.id, result }));
-  });
 }
 
 const DOWNLOADS_PREFIX = '/downloads/';

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     rendererDir: path.join(__dirname, '..', 'renderer'),
     port,
     downloads: (downloadId) => context.staging.resolve(downloadId),
+    onSocketError: (reason) => context.logger.info(`closed a browser connection: ${reason}`),
   }).catch((error: Error) => fail(`acd-link web: ${error.message}`, 1));
   process.stdout.write(`ACD Link Studio is running at ${host.url}\n`);
   const stop = () => {

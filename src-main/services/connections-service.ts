@@ -22,28 +22,31 @@ export class ConnectionsService {
     private readonly run: DriverRun,
   ) {}
 
-  async test(input: ParsedInputOf<'connections.test'>): Promise<ConnectionTestResult> {
+  /** `signal` aborts when the caller is gone: its driver process is stopped then. */
+  async test(input: ParsedInputOf<'connections.test'>, signal?: AbortSignal): Promise<ConnectionTestResult> {
     const { connection, password, warnings } = this.resolve(input);
-    return testConnection(this.run, connection, password, input.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS, warnings);
+    const timeoutMs = input.timeoutMs ?? DEFAULT_TEST_TIMEOUT_MS;
+    return testConnection(this.run, connection, password, timeoutMs, warnings, signal);
   }
 
-  schemas(systemId: number): Promise<string[]> {
-    return this.catalogue<string[]>(systemId, { op: 'schemas' });
+  schemas(systemId: number, signal?: AbortSignal): Promise<string[]> {
+    return this.catalogue<string[]>(systemId, { op: 'schemas' }, signal);
   }
 
-  tables(systemId: number, schema: string | null): Promise<TableRef[]> {
-    return this.catalogue<TableRef[]>(systemId, { op: 'tables', schema });
+  tables(systemId: number, schema: string | null, signal?: AbortSignal): Promise<TableRef[]> {
+    return this.catalogue<TableRef[]>(systemId, { op: 'tables', schema }, signal);
   }
 
-  columns(systemId: number, schema: string | null, table: string): Promise<ColumnInfo[]> {
-    return this.catalogue<ColumnInfo[]>(systemId, { op: 'columns', schema, table });
+  columns(systemId: number, schema: string | null, table: string, signal?: AbortSignal): Promise<ColumnInfo[]> {
+    return this.catalogue<ColumnInfo[]>(systemId, { op: 'columns', schema, table }, signal);
   }
 
-  private async catalogue<T>(systemId: number, operation: DriverOperation): Promise<T> {
+  private async catalogue<T>(systemId: number, operation: DriverOperation, signal?: AbortSignal): Promise<T> {
     const { connection, password } = this.resolve({ systemId });
     const response = await this.run<T>(
       { connection, password, timeoutMs: CATALOGUE_TIMEOUT_MS, operation },
       CATALOGUE_TIMEOUT_MS + WATCHDOG_MARGIN_MS,
+      { signal },
     );
     if (!response.ok) throw new ServiceError('CONNECTION_FAILED', `${response.category}: ${response.message}`);
     return response.value;

@@ -26,10 +26,10 @@ export class PreviewService {
     private readonly progressed: (runId: string, rowsRead: number, rowsChecked: number, elapsedMs: number) => void,
   ) {}
 
-  async preview(input: ParsedInputOf<'query.preview'>): Promise<PreviewResult> {
+  async preview(input: ParsedInputOf<'query.preview'>, caller?: AbortSignal): Promise<PreviewResult> {
     const system = this.systems.require(input.systemId);
     this.checkIntegrationOf(input.systemId, input.integrationId);
-    const result = await this.track(input.previewId, (signal) =>
+    const result = await this.track(input.previewId, caller, (signal) =>
       previewQuery(
         { ...this.target(input.systemId, input.sql), signal },
         {
@@ -46,11 +46,11 @@ export class PreviewService {
     return result;
   }
 
-  async validate(input: ParsedInputOf<'query.validate'>): Promise<OutputOf<'query.validate'>> {
+  async validate(input: ParsedInputOf<'query.validate'>, caller?: AbortSignal): Promise<OutputOf<'query.validate'>> {
     const system = this.systems.require(input.systemId);
     this.checkIntegrationOf(input.systemId, input.integrationId);
     const started = performance.now();
-    const result = await this.track(input.runId, (signal) =>
+    const result = await this.track(input.runId, caller, (signal) =>
       validateQuery(
         { ...this.target(input.systemId, input.sql), signal },
         {
@@ -131,16 +131,21 @@ export class PreviewService {
 
   /**
    * Runs work under a cancellable id (the previous run with that id is cancelled). Public so
-   * other query runs, such as row exports, answer `query.cancel` the same way.
+   * other query runs, such as row exports, answer `query.cancel` the same way. The work also
+   * stops when its caller is gone (`caller` aborts: a closed tab, Ctrl+C).
    */
-  async track<T>(runId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async track<T>(
+    runId: string | undefined,
+    caller: AbortSignal | undefined,
+    work: (signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
     const abort = new AbortController();
     if (runId) {
       this.running.get(runId)?.abort();
       this.running.set(runId, abort);
     }
     try {
-      return await work(abort.signal);
+      return await work(caller ? AbortSignal.any([abort.signal, caller]) : abort.signal);
     } finally {
       if (runId && this.running.get(runId) === abort) this.running.delete(runId);
     }

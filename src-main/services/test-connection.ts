@@ -25,12 +25,14 @@ export async function testConnection(
   password: string | undefined,
   timeoutMs: number,
   earlierWarnings: string[] = [],
+  signal?: AbortSignal,
 ): Promise<ConnectionTestResult> {
   const started = performance.now();
   const warnings = [...earlierWarnings, ...connectionWarnings(connection)];
   const response = await run<TestValue>(
     { connection, password, timeoutMs, operation: { op: 'test' } },
     timeoutMs + WATCHDOG_MARGIN_MS,
+    { signal },
   );
   const elapsedMs = Math.round(performance.now() - started);
   if (!response.ok) {

@@ -1,9 +1,23 @@
 import { api, isMethod, type Method, type OutputOf, type ParsedInputOf } from '../contract/api';
 import { formatIssues, issuesFromZod, ServiceError, type Result } from './result';
 
-export type Handlers = { [M in Method]: (input: ParsedInputOf<M>) => OutputOf<M> | Promise<OutputOf<M>> };
+/**
+ * What a handler knows of the call besides its input. `signal` aborts when the caller is gone (a
+ * closed browser tab, a reloaded window, Ctrl+C in the CLI): long operations stop on the server
+ * then, instead of running on for nobody.
+ */
+export interface CallContext {
+  signal: AbortSignal;
+}
 
-export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
+export type Handlers = {
+  [M in Method]: (input: ParsedInputOf<M>, call: CallContext) => OutputOf<M> | Promise<OutputOf<M>>;
+};
+
+export type Dispatch = (method: string, input: unknown, call?: Partial<CallContext>) => Promise<Result<unknown>>;
+
+/** The signal of a caller that never goes away (tests, in-process callers). */
+const NEVER_ABORTED = new AbortController().signal;
 
 export interface DispatcherOptions {
   /** Called for unexpected exceptions (bugs), never for ServiceErrors. Must not log secrets. */
@@ -15,7 +29,7 @@ export interface DispatcherOptions {
  * handler, and wrap whatever happens in a Result. Nothing a caller sends can throw through it.
  */
 export function createDispatcher(handlers: Handlers, options: DispatcherOptions = {}): Dispatch {
-  return async (method, input) => {
+  return async (method, input, call) => {
     if (typeof method !== 'string' || !isMethod(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `Unknown method "${String(method)}".` } };
     }
@@ -25,8 +39,8 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
       return { ok: false, error: { code: 'INVALID_INPUT', message: formatIssues(issues), issues } };
     }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const handler = handlers[method] as (input: unknown, call: CallContext) => unknown;
+      const value = await handler(parsed.data, { signal: call?.signal ?? NEVER_ABORTED });
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ServiceError) {

@@ -14,6 +14,13 @@ export const QUERY_USAGE = `Usage:
 
 const stdin = () => fs.readFileSync(0, 'utf8');
 
+const target = (options: ReturnType<typeof readQueryOptions>) => ({
+  run: runInDriverProcess,
+  connection: options.connection,
+  password: options.password,
+  sql: options.sql,
+});
+
 /** Refusals (a write, two statements) are the user's to fix: exit 2; a failed query: exit 1. */
 function asExit(error: unknown, command: string): never {
   if (error instanceof ServiceError && error.code === 'QUERY_REFUSED')
@@ -27,7 +34,7 @@ export const previewCommand: Command = async ({ io, args }) => {
   const limit = parseIntegerOption('preview', 'limit', values.limit) ?? 200;
   if (limit < 1 || limit > 10_000) throw new UsageError('preview: --limit must be from 1 to 10000');
   const result = await previewQuery(
-    { run: runInDriverProcess, connection: options.connection, password: options.password, sql: options.sql },
+    { ...target(options), signal: io.signal },
     { limit, timeoutMs: options.timeoutMs ?? 30_000, contract: options.contract },
   ).catch((error: unknown) => asExit(error, 'preview'));
   const summary = result.validation;
@@ -63,7 +70,7 @@ export const validateCommand: Command = async ({ io, args }) => {
   }
   const started = performance.now();
   const result = await validateQuery(
-    { run: runInDriverProcess, connection: options.connection, password: options.password, sql: options.sql },
+    { ...target(options), signal: io.signal },
     {
       contract: options.contract,
       timeoutMs: options.timeoutMs ?? 30 * 60_000,

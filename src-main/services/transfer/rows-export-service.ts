@@ -19,7 +19,7 @@ export class RowsExportService {
     private readonly progressed: (runId: string, rowsRead: number, rowsChecked: number, elapsedMs: number) => void,
   ) {}
 
-  async export(input: ParsedInputOf<'rows.export'>): Promise<OutputOf<'rows.export'>> {
+  async export(input: ParsedInputOf<'rows.export'>, caller?: AbortSignal): Promise<OutputOf<'rows.export'>> {
     const system = this.systems.require(input.systemId);
     const integration = input.integrationId === undefined ? undefined : this.ws.integrations.get(input.integrationId);
     if (input.integrationId !== undefined && integration?.systemId !== input.systemId)
@@ -30,7 +30,7 @@ export class RowsExportService {
     const slot = this.staging.reserve(`${stem}-rows-${day}.${input.format}`);
     const started = performance.now();
     try {
-      const result = await this.preview.track(input.runId, (signal) =>
+      const result = await this.preview.track(input.runId, caller, (signal) =>
         exportRows(
           { run: this.run, connection, ...(password !== undefined ? { password } : {}), sql: input.sql, signal },
           {

@@ -36,12 +36,34 @@ describe('createDispatcher', () => {
     });
     expect(result).toEqual({ ok: true, value: { ...system, name: 'Avaya' } });
     // The handler sees the contract's output: trimmed name, defaults filled in for a draft.
-    expect(create).toHaveBeenCalledWith({
-      name: 'Avaya',
-      vendor: 'universal',
-      timeZone: 'UTC',
-      connection: { kind: 'sqlite', file: '/data/acd.sqlite' },
-    });
+    expect(create).toHaveBeenCalledWith(
+      {
+        name: 'Avaya',
+        vendor: 'universal',
+        timeZone: 'UTC',
+        connection: { kind: 'sqlite', file: '/data/acd.sqlite' },
+      },
+      { signal: expect.any(AbortSignal) },
+    );
+  });
+
+  it("passes the caller's abort signal to the handler, and one that never aborts when there is none", async () => {
+    const seen: AbortSignal[] = [];
+    const dispatch = createDispatcher(
+      handlers({
+        'app.info': (_input, call) => {
+          seen.push(call.signal);
+          return { version: '1', dataDir: '/d', workspaceFile: '/w', secretStore: { kind: 'encrypted-file' } };
+        },
+      }),
+    );
+    const caller = new AbortController();
+    await dispatch('app.info', {}, { signal: caller.signal });
+    await dispatch('app.info', {});
+    expect(seen[0]).toBe(caller.signal);
+    expect(seen[1]?.aborted).toBe(false);
+    caller.abort();
+    expect(seen[0]?.aborted).toBe(true);
   });
 
   it.each(['systems.drop', 'constructor', '__proto__', 'toString', ''])(
