@@ -33,6 +33,18 @@ export interface Login {
   password: string;
 }
 
+/**
+ * The same login through MariaDB Connector/ODBC (unixODBC driver "MariaDB Unicode"), as an admin
+ * who picked a generic ODBC connection to this server would store it; the password goes in as PWD.
+ */
+export function odbcConnectionOf(login: Login): Extract<Connection, { kind: 'odbc' }> {
+  const { host, port, database, user } = login.connection;
+  return {
+    kind: 'odbc',
+    connectionString: `DRIVER={MariaDB Unicode};SERVER=${host};PORT=${port};DATABASE=${database};UID=${user};`,
+  };
+}
+
 export const WRITERS = ['f_outfile', 'f_dumpfile', 'f_calls_procedure', 'f_invoker', 'f_in_view', 'f_probe'] as const;
 export type WriterName = (typeof WRITERS)[number];
 

@@ -1,10 +1,11 @@
 import mysql from 'mysql2/promise';
 import type { DbSession, DriverModule } from '../db-session';
+import { numberField } from '../shared/error-fields';
 import { withScrubbedErrors } from '../shared/scrub-secret';
 import { describeVersion, listColumns, listSchemas, listTables, writeAccess, type QueryRows } from './mysql-catalog';
 import { classifyMysqlError } from './mysql-classify';
 import { previewMysql } from './mysql-preview';
-import { refuseStoredCode } from './mysql-stored-code';
+import { isMariadb, refuseStoredCode, type SqlRunner } from './mysql-stored-code';
 import { streamMysql } from './mysql-stream';
 import { mysqlConnectionOptions, type MysqlConnection } from './mysql-config';
 
@@ -29,7 +30,17 @@ export const mysqlDriver: DriverModule<MysqlConnection> = {
       conn.destroy();
       throw error;
     }
-    const mariadb = /mariadb/i.test(version);
+    const run: SqlRunner = {
+      // SET and PREPARE answer with a status packet, not rows.
+      rows: async (sql, values) => {
+        const rows: unknown = await query(sql, values);
+        return Array.isArray(rows) ? (rows as mysql.RowDataPacket[]) : [];
+      },
+      errorNumber: (error) => numberField(error, 'errno'),
+    };
+    // Asked at the first preview or full read only; Test connection and the browser never need it.
+    let mariadb: Promise<boolean> | undefined;
+    const refuse = async (sql: string) => refuseStoredCode(run, sql, await (mariadb ??= isMariadb(run, version)));
     return {
       serverVersion: async () => describeVersion(version),
       writeAccess: () => guard(() => writeAccess(query)),
@@ -41,13 +52,13 @@ export const mysqlDriver: DriverModule<MysqlConnection> = {
           // The preview's own limit replaces the connect-time one for this statement.
           await limitStatementTime(query, version, options.timeoutMs);
           // A read-only transaction does not stop what a stored function does (files, settings).
-          await refuseStoredCode(conn, query, sql, mariadb);
+          await refuse(sql);
           return previewMysql(conn, sql, options);
         }),
       stream: (sql, options) =>
         guard(async () => {
           await limitStatementTime(query, version, options.timeoutMs);
-          await refuseStoredCode(conn, query, sql, mariadb);
+          await refuse(sql);
           return streamMysql(conn, sql, options);
         }),
       cancelTarget: () => ({ kind: 'mysql', threadId: conn.threadId }),

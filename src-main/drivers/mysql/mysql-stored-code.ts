@@ -1,6 +1,3 @@
-import type mysql from 'mysql2/promise';
-import type { QueryRows } from './mysql-catalog';
-
 /**
  * Previews and full reads on MySQL/MariaDB do not run stored code (issue 10, item 5).
  *
@@ -22,8 +19,10 @@ import type { QueryRows } from './mysql-catalog';
  *
  * How it is found, before the statement runs:
  * - MariaDB: the statement is prepared (not executed; measured: no function body runs, no file
- *   appears). Preparing loads every stored routine the statement would run, through views and
- *   nested calls too, and a fresh session loads each from mysql.proc with one index read, which
+ *   appears), with SQL's own PREPARE, so the server prepares it whatever the client library does
+ *   (mysql2, or an ODBC driver that may prepare on the client). Preparing loads every stored
+ *   routine the statement would run, through views and nested calls too, and a fresh session
+ *   loads each from mysql.proc with one index read, which
  *   counts in Handler_read_key; plain SELECTs, SHOW, views without functions and CONVERT_TZ read
  *   nothing. So a rise of that counter means stored code. The session is new for every operation,
  *   so no routine is cached in it yet.
@@ -32,6 +31,9 @@ import type { QueryRows } from './mysql-catalog';
  *   EXECUTE in information_schema.ROUTINES). A function behind a view is not found on MySQL.
  * - Both: loadable functions (UDFs such as sys_exec) run native code and need no privilege to be
  *   called; mysql.func lists them, when the login may read it.
+ *
+ * One implementation for every client that reaches these servers (mysql2, and MariaDB or MySQL
+ * Connector/ODBC): each hands over a small runner, so the check and its messages are the same.
  */
 export class StoredCodeRefusal extends Error {
   override name = 'StoredCodeRefusal';
@@ -42,24 +44,42 @@ const CANNOT_STOP =
   'with the rights of whoever created it and can write files on the database server or change server settings. ' +
   'So previews and validations on MySQL/MariaDB do not run stored functions';
 
-export async function refuseStoredCode(
-  conn: mysql.Connection,
-  query: QueryRows,
-  sql: string,
-  mariadb: boolean,
-): Promise<void> {
+export type SqlRow = Record<string, unknown>;
+
+/** What the check needs of a session: run one statement, and read a server error's number. */
+export interface SqlRunner {
+  /** Rows as objects by column name (none for a statement without a result); `?` binds `values`. */
+  rows(sql: string, values?: string[]): Promise<SqlRow[]>;
+  /** The server's error number (1295 …) carried by something `rows` threw, if any. */
+  errorNumber(error: unknown): number | undefined;
+}
+
+export async function refuseStoredCode(run: SqlRunner, sql: string, mariadb: boolean): Promise<void> {
   const names = calledNames(sql);
-  const udfs = names.length === 0 ? [] : await loadableFunctionsNamed(query, names);
+  const udfs = names.length === 0 ? [] : await loadableFunctionsNamed(run, names);
   if (udfs.length > 0) throw new StoredCodeRefusal(udfMessage(udfs));
   if (!mariadb) {
-    const named = names.length === 0 ? [] : await storedFunctionsNamed(query, names);
+    const named = names.length === 0 ? [] : await storedFunctionsNamed(run, names);
     if (named.length > 0) throw new StoredCodeRefusal(namedMessage(named));
     return;
   }
-  const loaded = await routinesLoadedByPrepare(conn, query, sql);
+  const loaded = await routinesLoadedByPrepare(run, sql);
   if (loaded.routines === 0) return;
-  const named = names.length === 0 ? [] : await storedFunctionsNamed(query, names);
+  const named = names.length === 0 ? [] : await storedFunctionsNamed(run, names);
   throw new StoredCodeRefusal(named.length > 0 ? namedMessage(named) : hiddenMessage(loaded.views > 0));
+}
+
+/**
+ * Whether the MariaDB way of finding stored code applies. VERSION() says "MariaDB" unless the
+ * server was started with a made-up version (some sites give 8.0.x to applications that insist on
+ * MySQL 8): then Aria's settings, which every MariaDB has and MySQL has not, still tell.
+ */
+export async function isMariadb(run: SqlRunner, version: string): Promise<boolean> {
+  if (/mariadb/i.test(version)) return true;
+  return run.rows('SELECT @@global.aria_block_size AS b').then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -78,44 +98,47 @@ export function calledNames(sql: string): string[] {
 }
 
 /** Stored functions the login can see whose names the statement calls, as `schema`.`name`. */
-async function storedFunctionsNamed(query: QueryRows, names: string[]): Promise<string[]> {
-  const rows = await query(
+async function storedFunctionsNamed(run: SqlRunner, names: string[]): Promise<string[]> {
+  // One placeholder per name: mysql2 and ODBC both bind a flat list.
+  const rows = await run.rows(
     `SELECT ROUTINE_SCHEMA AS s, ROUTINE_NAME AS n FROM information_schema.ROUTINES
-     WHERE ROUTINE_TYPE = 'FUNCTION' AND ROUTINE_NAME IN (?) ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME`,
-    [names],
+     WHERE ROUTINE_TYPE = 'FUNCTION' AND ROUTINE_NAME IN (${names.map(() => '?').join(', ')})
+     ORDER BY ROUTINE_SCHEMA, ROUTINE_NAME`,
+    names,
   );
   return rows.map((row) => `${quoteName(String(row.s))}.${quoteName(String(row.n))}`);
 }
 
 /** UDFs the statement calls; a login that may not read mysql.func learns nothing here. */
-async function loadableFunctionsNamed(query: QueryRows, names: string[]): Promise<string[]> {
-  const rows = await query('SELECT name FROM mysql.func').catch(() => []);
+async function loadableFunctionsNamed(run: SqlRunner, names: string[]): Promise<string[]> {
+  const rows = await run.rows('SELECT name FROM mysql.func').catch(() => []);
   const called = new Set(names);
   return rows.map((row) => String(row.name)).filter((name) => called.has(name.toLowerCase()));
 }
 
 /** How many stored routines (and views) preparing the statement loaded; nothing is executed. */
-async function routinesLoadedByPrepare(
-  conn: mysql.Connection,
-  query: QueryRows,
-  sql: string,
-): Promise<{ routines: number; views: number }> {
-  const before = await sessionCounters(query);
+async function routinesLoadedByPrepare(run: SqlRunner, sql: string): Promise<{ routines: number; views: number }> {
+  // The text travels as hex, so no quoting or sql_mode can change it; the variable is set before
+  // the first count (measured: neither it nor PREPARE itself reads a key).
+  const text = Buffer.from(sql, 'utf8').toString('hex');
+  await run.rows(`SET @acd_stored_code_check = CONVERT(X'${text}' USING utf8mb4)`);
+  const before = await sessionCounters(run);
   try {
-    await conn.prepare(sql);
+    await run.rows('PREPARE acd_stored_code_check FROM @acd_stored_code_check');
+    const after = await sessionCounters(run);
+    return { routines: after.reads - before.reads, views: after.views - before.views };
   } catch (error) {
     // A statement the server cannot prepare cannot be checked; every reading statement can.
-    if ((error as { errno?: unknown }).errno === 1295) throw new StoredCodeRefusal(UNPREPARABLE);
+    if (run.errorNumber(error) === 1295) throw new StoredCodeRefusal(UNPREPARABLE);
     throw error;
   } finally {
-    conn.unprepare(sql);
+    await run.rows('DEALLOCATE PREPARE acd_stored_code_check').catch(() => undefined);
+    await run.rows('SET @acd_stored_code_check = NULL').catch(() => undefined);
   }
-  const after = await sessionCounters(query);
-  return { routines: after.reads - before.reads, views: after.views - before.views };
 }
 
-async function sessionCounters(query: QueryRows): Promise<{ reads: number; views: number }> {
-  const rows = await query("SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_key', 'Opened_views')");
+async function sessionCounters(run: SqlRunner): Promise<{ reads: number; views: number }> {
+  const rows = await run.rows("SHOW SESSION STATUS WHERE Variable_name IN ('Handler_read_key', 'Opened_views')");
   const value = (name: string) => Number(rows.find((row) => String(row.Variable_name) === name)?.Value ?? NaN);
   const counters = { reads: value('Handler_read_key'), views: value('Opened_views') };
   // Without the counter the check proves nothing, so the statement is not run.

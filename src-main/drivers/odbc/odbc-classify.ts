@@ -1,6 +1,7 @@
 import type { Connection } from '../../../src-shared/contract/model';
 import { maskConnectionString } from '../../../src-shared/odbc/connection-string';
 import type { ClassifiedError } from '../db-session';
+import { StoredCodeRefusal } from '../mysql/mysql-stored-code';
 import { errorMessage, field, firstLine, numberField, stringField } from '../shared/error-fields';
 import { odbcTarget, type OdbcTarget } from './odbc-target';
 
@@ -20,6 +21,8 @@ interface Diagnostic {
  * masked, because driver managers echo connection strings.
  */
 export function classifyOdbcError(error: unknown, connection: OdbcConnection): ClassifiedError {
+  // Our own refusal (stored functions on MySQL/MariaDB) already says what happened and what to do.
+  if (error instanceof StoredCodeRefusal) return { category: 'ERROR', message: error.message };
   const target = odbcTarget(connection.connectionString);
   const offset = numberField(error, 'offset');
   if (stringField(error, 'name') === 'ConnectionStringError' && offset !== undefined) {

@@ -35,6 +35,15 @@ export async function odbcStreamPlan(
   };
 }
 
+/** DRIVER={…}, or a DSN's driver and library file, of a stored string; none for text that does not parse. */
+export async function odbcDriverNames(
+  connectionString: string,
+  list: () => Promise<OdbcSources> = () => listOdbcSources(),
+): Promise<string[]> {
+  const parsed = parseConnectionString(connectionString);
+  return parsed.ok ? driverNames(parsed.driver, parsed.dsn, list) : [];
+}
+
 /** The driver's name, or for a DSN its driver's name and library file, as unixODBC reads them. */
 async function driverNames(
   driver: string | undefined,

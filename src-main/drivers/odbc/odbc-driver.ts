@@ -3,8 +3,9 @@ import type { DbSession, DriverModule } from '../db-session';
 import { withScrubbedErrors } from '../shared/scrub-secret';
 import { discoverNamespaces, listColumns, listTables, type Namespaces } from './odbc-catalog';
 import { classifyOdbcError, type OdbcConnection } from './odbc-classify';
-import { odbcStreamPlan } from './odbc-declare-fetch';
+import { odbcDriverNames, odbcStreamPlan } from './odbc-declare-fetch';
 import { identifyServer, odbcWriteAccess, type ServerIdentity } from './odbc-server';
+import { odbcStoredCodeCheck, reachesMysqlFamily } from './odbc-stored-code';
 import { connectString, odbcTarget } from './odbc-target';
 import { previewOdbc } from './odbc-preview';
 import { streamOdbc } from './odbc-stream';
@@ -30,13 +31,22 @@ export const odbcDriver: DriverModule<OdbcConnection> = {
     };
     const identity: () => Promise<ServerIdentity> = once(() => identifyServer(conn));
     const namespaces: () => Promise<Namespaces> = once(() => discoverNamespaces(conn));
+    const driverNames = once(() => odbcDriverNames(connection.connectionString));
+    // On MySQL/MariaDB a read-only transaction does not stop what a stored function does (files, settings).
+    const refuseStoredCode = odbcStoredCodeCheck(conn, identity, driverNames);
     // Catalogue drivers (MariaDB) list every database unless told which; the connection string's
     // DATABASE is the current one, as far as a generic client can know.
     const namespaceOrDefault = (kind: Namespaces['kind'], namespace: string | null) =>
       namespace ?? (kind === 'catalog' ? (target.database ?? null) : null);
     return {
       serverVersion: () => guard(async () => (await identity()).version),
-      writeAccess: () => guard(async () => odbcWriteAccess(conn, (await identity()).flavor)),
+      writeAccess: () =>
+        guard(async () => {
+          const server = await identity();
+          // A server that hid what it is, behind MariaDB's or MySQL's driver, still answers SHOW GRANTS.
+          const mysqlFamily = server.flavor === 'other' && (await reachesMysqlFamily(server, driverNames));
+          return odbcWriteAccess(conn, mysqlFamily ? 'mysql' : server.flavor);
+        }),
       listSchemas: () => guard(async () => (await namespaces()).names),
       listTables: (schema) =>
         guard(async () => {
@@ -48,9 +58,15 @@ export const odbcDriver: DriverModule<OdbcConnection> = {
           const { kind } = await namespaces();
           return listColumns(conn, kind, namespaceOrDefault(kind, schema), table);
         }),
-      preview: (sql, options) => guard(() => previewOdbc(conn, sql, options)),
+      preview: (sql, options) =>
+        guard(async () => {
+          await refuseStoredCode(sql);
+          return previewOdbc(conn, sql, options);
+        }),
       stream: (sql, options) =>
         guard(async () => {
+          // Checked on this session's connection: fresh, so no routine is cached in it yet.
+          await refuseStoredCode(sql);
           const plan = await odbcStreamPlan(connection.connectionString);
           const fetchOptions = { ...options, ...(plan.rowsPerFetch ? { maxRowsPerFetch: plan.rowsPerFetch } : {}) };
           if (plan.connectionString === undefined) return streamOdbc(conn, sql, fetchOptions);
