@@ -15,6 +15,7 @@ import type { DriverRun } from './services/test-connection';
 import { createHandlers } from './services/handlers';
 import { openWorkspace, type Workspace } from './services/workspace';
 import { cleanLeftovers } from './files/atomic-file';
+import { cleanPendingWrites } from './files/write-journal';
 import { ExportStaging } from './transfer/export-staging';
 
 export interface AppContextOptions {
@@ -55,8 +56,10 @@ export function createAppContext(options: AppContextOptions): AppContext {
   const workspaceFile = path.resolve(options.workspaceFile ?? defaultWorkspaceFile(dataDir));
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const logger = createFileLogger(dataDir);
-  // Temp files of writes a crash or kill -9 interrupted, and exports of the previous run.
+  // Temp files of writes a crash or kill -9 interrupted (in the data folder, and those outside it
+  // that the journal recorded: copies to --out or to a save dialog's choice), and exports of the previous run.
   cleanLeftovers(dataDir);
+  cleanPendingWrites(dataDir);
   const staging = new ExportStaging(dataDir);
   staging.clean();
   const cipher = options.cipher ?? createFileKeyCipher(path.join(dataDir, 'secrets.key'));

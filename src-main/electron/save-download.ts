@@ -1,4 +1,7 @@
 import path from 'node:path';
+import type { AtomicWriteOptions } from '../files/atomic-file';
+import { OutputPathError, resolveOutputPath } from '../files/output-path';
+import { writeJournalIn } from '../files/write-journal';
 import type { StagedFile } from '../transfer/export-staging';
 import type { InvokeEventLike, IpcMainLike } from './ipc-host';
 
@@ -19,7 +22,7 @@ export interface SaveDownloadOptions {
   };
   dialog: SaveDialogLike;
   resolve(downloadId: string): StagedFile;
-  copy(source: string, target: string): Promise<number>;
+  copy(source: string, target: string, options: AtomicWriteOptions): Promise<number>;
   isTrustedSender(frameUrl: string): boolean;
   defaultFolder(): string;
   onError?: (message: string, error?: unknown) => void;
@@ -51,8 +54,18 @@ export function registerSaveDownload(options: SaveDownloadOptions): () => void {
       ...(extension ? { filters: [{ name: extension.toUpperCase(), extensions: [extension] }] } : {}),
     });
     if (choice.canceled || !choice.filePath) return { saved: false };
+    let target: string;
     try {
-      await options.copy(file.path, choice.filePath);
+      // The dialog can reach the data folder (directly or through a link): saving over
+      // secrets.key or the workspace would destroy them, so the CLI's --out check applies here too.
+      target = resolveOutputPath(choice.filePath, choice.filePath, { dataDir: file.dataDir });
+    } catch (error) {
+      if (!(error instanceof OutputPathError)) options.onError?.('checking the save path failed', error);
+      return { saved: false, error: `Not saved: ${(error as Error).message}; nothing was written.` };
+    }
+    try {
+      // The journal in the data folder lets the next start remove the temp file of a killed copy.
+      await options.copy(file.path, target, { journal: writeJournalIn(file.dataDir) });
       return { saved: true, path: choice.filePath };
     } catch (error) {
       options.onError?.('saving an export failed', error);

@@ -4,52 +4,30 @@
  * target (same folder, so the rename cannot cross file systems), are fsynced, and the temp file is
  * renamed over the target; the folder is fsynced so the rename itself survives a power cut.
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  baseOf,
+  isWriting,
+  parseTempName,
+  removeQuietly,
+  tempPathFor,
+  trackTempFile,
+  untrackTempFile,
+} from './temp-files';
+import type { WriteJournal } from './write-journal';
 
-/** Suffix of our temp files: `.<target base name>.<pid>.<random>.acd-link-tmp` beside the target. */
-export const TEMP_SUFFIX = '.acd-link-tmp';
+export { TEMP_SUFFIX } from './temp-files';
 
-/** The writer's pid is part of the name, so cleanLeftovers can tell a live write from a dead one. */
-const TEMP_NAME = /^\.(.+)\.(\d+)\.([0-9a-f]+)\.acd-link-tmp$/;
-/** Leaves room for the pid, random part and suffix within the usual 255-byte file-name limit. */
-const MAX_BASE_BYTES = 150;
 /** Bytes a streaming writer collects before it writes them: few system calls, bounded memory. */
 const FLUSH_BYTES = 1024 * 1024;
 
-/** Temp files this process has open: removed if the process exits in an orderly way mid-write. */
-const openTempFiles = new Set<string>();
-let exitHookInstalled = false;
-
-function trackTempFile(tempPath: string): void {
-  if (!exitHookInstalled) {
-    exitHookInstalled = true;
-    // A kill -9 skips this; cleanLeftovers handles that case at the next start.
-    process.once('exit', () => {
-      for (const file of openTempFiles) removeQuietly(file);
-    });
-  }
-  openTempFiles.add(tempPath);
-}
-
-/** The target's name as the temp name carries it: cut to whole characters within MAX_BASE_BYTES of UTF-8. */
-function baseOf(target: string): string {
-  let base = '';
-  let bytes = 0;
-  for (const character of path.basename(target)) {
-    bytes += Buffer.byteLength(character, 'utf8');
-    if (bytes > MAX_BASE_BYTES) break;
-    base += character;
-  }
-  return base;
-}
-
-function tempPathFor(target: string): string {
-  const base = baseOf(target);
-  const random = crypto.randomBytes(6).toString('hex');
-  // Absolute, so cleanLeftovers recognises our own open files however the folder was named.
-  return path.resolve(path.dirname(target), `.${base}.${process.pid}.${random}${TEMP_SUFFIX}`);
+export interface AtomicWriteOptions {
+  /**
+   * For a target outside the data folder: the temp file is recorded there before it is created,
+   * so the next start removes it if this process is killed mid-write (cleanPendingWrites).
+   */
+  journal?: WriteJournal;
 }
 
 /** An error that names the file and what went wrong, without the stack noise of the fs call. */
@@ -66,14 +44,6 @@ function writeError(target: string, error: unknown): Error {
             ? 'a folder of that name is in the way'
             : (cause.message ?? String(error));
   return new Error(`Could not write ${target}: ${reason}. The previous file, if any, is unchanged.`, { cause: error });
-}
-
-function removeQuietly(file: string): void {
-  try {
-    fs.unlinkSync(file);
-  } catch {
-    // Already gone, or the folder went away: nothing left to clean.
-  }
 }
 
 function closeQuietly(fd: number): void {
@@ -121,11 +91,11 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(tempPath, target);
-    openTempFiles.delete(tempPath);
+    untrackTempFile(tempPath);
   } catch (error) {
     if (fd !== undefined) closeQuietly(fd);
     removeQuietly(tempPath);
-    openTempFiles.delete(tempPath);
+    untrackTempFile(tempPath);
     throw writeError(target, error);
   }
   // The new file is in place; a failed folder fsync only weakens durability against a power cut.
@@ -136,8 +106,12 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
   }
 }
 
-export async function writeFileAtomicAsync(target: string, data: string | Uint8Array): Promise<void> {
-  const writer = await openAtomicWriter(target);
+export async function writeFileAtomicAsync(
+  target: string,
+  data: string | Uint8Array,
+  options: AtomicWriteOptions = {},
+): Promise<void> {
+  const writer = await openAtomicWriter(target, options);
   try {
     await writer.write(data);
     await writer.commit();
@@ -157,15 +131,20 @@ export interface AtomicWriter {
   readonly bytesWritten: number;
 }
 
-export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
+export async function openAtomicWriter(target: string, options: AtomicWriteOptions = {}): Promise<AtomicWriter> {
   const tempPath = tempPathFor(target);
+  // Tracked before the journal record exists, so a cleanup in this same process (another app
+  // context) never takes the record of this live write for a dead one.
+  trackTempFile(tempPath);
   let handle: fs.promises.FileHandle;
   try {
+    // Recorded before the file exists: a kill at any moment leaves no temp file without a record.
+    if (options.journal) trackTempFile(tempPath, options.journal.record(tempPath));
     handle = await fs.promises.open(tempPath, 'wx', 0o600);
   } catch (error) {
+    untrackTempFile(tempPath);
     throw writeError(target, error);
   }
-  trackTempFile(tempPath);
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   let bytesWritten = 0;
@@ -196,7 +175,7 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
     pendingBytes = 0;
     await handle.close().catch(() => undefined);
     removeQuietly(tempPath);
-    openTempFiles.delete(tempPath);
+    untrackTempFile(tempPath);
   };
 
   const mustBeOpen = (what: string): void => {
@@ -237,7 +216,7 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
           throw writeError(target, error);
         }
         state = 'committed';
-        openTempFiles.delete(tempPath);
+        untrackTempFile(tempPath);
         await fsyncFolder(path.dirname(target)).catch(() => undefined);
       }),
     abort: () =>
@@ -245,18 +224,6 @@ export async function openAtomicWriter(target: string): Promise<AtomicWriter> {
         if (state === 'open') await discard();
       }),
   };
-}
-
-function isWriting(pid: number, tempPath: string): boolean {
-  // Our own pid: live only if we hold the file open (a container restart often reuses the pid).
-  if (pid === process.pid) return openTempFiles.has(tempPath);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes our leftover temp files in a folder (those whose writer process is gone); returns how many. Only names matching the TEMP_SUFFIX pattern are touched. */
@@ -269,9 +236,9 @@ export function cleanLeftovers(dir: string): number {
   }
   let removed = 0;
   for (const entry of entries) {
-    const match = TEMP_NAME.exec(entry.name);
+    const name = parseTempName(entry.name);
     const file = path.resolve(dir, entry.name);
-    if (!entry.isFile() || match === null || isWriting(Number(match[2]), file)) continue;
+    if (!entry.isFile() || name === undefined || isWriting(name.pid, file)) continue;
     try {
       fs.unlinkSync(file);
       removed += 1;
@@ -289,7 +256,7 @@ export function tempFilesOf(target: string): string[] {
   try {
     return fs
       .readdirSync(dir)
-      .filter((name) => TEMP_NAME.exec(name)?.[1] === base)
+      .filter((name) => parseTempName(name)?.base === base)
       .map((name) => path.join(dir, name));
   } catch {
     return [];

@@ -12,6 +12,8 @@ export interface StagedFile {
   readonly downloadId: string;
   readonly fileName: string;
   readonly path: string;
+  /** The data folder it is staged in: a copy elsewhere records its temp file there, and must not land in it. */
+  readonly dataDir: string;
 }
 
 /**
@@ -21,11 +23,13 @@ export interface StagedFile {
  * folder); at start, the folders of processes that are gone are removed with whatever they held.
  */
 export class ExportStaging {
+  readonly dataDir: string;
   readonly root: string;
   readonly dir: string;
 
   constructor(dataDir: string, pid = process.pid) {
-    this.root = path.join(dataDir, STAGING_FOLDER);
+    this.dataDir = path.resolve(dataDir);
+    this.root = path.join(this.dataDir, STAGING_FOLDER);
     this.dir = path.join(this.root, String(pid));
   }
 
@@ -53,7 +57,7 @@ export class ExportStaging {
     const downloadId = crypto.randomBytes(16).toString('hex');
     const folder = path.join(this.dir, downloadId);
     fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    return { downloadId, fileName, path: path.join(folder, fileName) };
+    return { downloadId, fileName, path: path.join(folder, fileName), dataDir: this.dataDir };
   }
 
   /** Forgets a slot whose export failed. */
@@ -73,7 +77,7 @@ export class ExportStaging {
     }
     const fileName = names[0];
     if (names.length !== 1 || fileName === undefined) throw notFound();
-    return { downloadId, fileName, path: path.join(folder, fileName) };
+    return { downloadId, fileName, path: path.join(folder, fileName), dataDir: this.dataDir };
   }
 }
 

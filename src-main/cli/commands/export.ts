@@ -1,7 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ExportedFile } from '../../../src-shared/contract/transfer';
 import type { AppContext } from '../../app-context';
+import { OutputPathError, type ProtectedPlaces, resolveOutputPath } from '../../files/output-path';
+import { writeJournalIn } from '../../files/write-journal';
 import { copyFileAtomic } from '../../transfer/copy-file-atomic';
 import { callOrThrow } from '../call';
 import { type Command, EXIT_OK, UsageError } from '../cli-io';
@@ -48,7 +48,8 @@ export const exportCommand: Command = async ({ io, args, openContext }) => {
     throw new UsageError(
       `export: --format must be one of ${FORMATS.join(', ')}${values.format ? `, not "${values.format}"` : ''}`,
     );
-  const out = checkOut(values.out);
+  if (values.out === undefined || values.out.trim() === '') throw new UsageError('export: --out FILE is required');
+  const given = values.out;
   const passphrase =
     values['passphrase-file'] === undefined ? undefined : readPassphraseFile('export', values['passphrase-file']);
   if (passphrase !== undefined && format !== 'json')
@@ -59,12 +60,18 @@ export const exportCommand: Command = async ({ io, args, openContext }) => {
 
   const context = openContext(values.workspace);
   try {
-    refuseOwnFiles(out, context);
+    const places: ProtectedPlaces = { dataDir: context.dataDir, workspaceFile: context.workspace.file };
+    checkOut(given, places); // before a long export, so a wrong --out is refused at once
     const file = await produce(context, format, values, passphrase, limit);
-    const bytes = await copyFileAtomic(context.staging.resolve(file.downloadId).path, out);
-    if (values.json) io.out(JSON.stringify({ out, ...file, bytes }, null, 2) + '\n');
+    // Checked again just before writing: links on the way may have changed during the export.
+    const target = checkOut(given, places);
+    const bytes = await copyFileAtomic(context.staging.resolve(file.downloadId).path, target, {
+      journal: writeJournalIn(context.dataDir),
+    });
+    // The real path written (links and `..` resolved), so the message says where the bytes are.
+    if (values.json) io.out(JSON.stringify({ out: target, ...file, bytes }, null, 2) + '\n');
     else {
-      io.out(`wrote ${out} (${bytes} bytes)${rowsText(file)}\n`);
+      io.out(`wrote ${target} (${bytes} bytes)${rowsText(file)}\n`);
       for (const note of file.notes)
         io.err(`${note.severity}: ${note.section ? `[${note.section}] ` : ''}${note.message}\n`);
     }
@@ -149,26 +156,18 @@ function findIntegration(tree: Tree, values: Values) {
   return first;
 }
 
-function checkOut(out: string | undefined): string {
-  if (out === undefined || out.trim() === '') throw new UsageError('export: --out FILE is required');
-  const target = path.resolve(out);
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory())
-    throw new UsageError(`export: --out ${out} is a folder; name the file to write`);
-  if (!fs.existsSync(path.dirname(target))) throw new UsageError(`export: the folder of --out ${out} does not exist`);
-  return target;
-}
-
-/** Writing an export over the open workspace (or its key file, its log) would destroy it. */
-function refuseOwnFiles(out: string, context: AppContext): void {
-  const own = [context.workspace.file, context.dataDir].map((file) => path.resolve(file));
-  const inside = (folder: string) => {
-    const relative = path.relative(folder, out);
-    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-  };
-  if (out.startsWith(own[0] ?? '') || own.slice(1).some(inside))
-    throw new UsageError(
-      `export: --out ${out} is the workspace or inside the data folder (${context.dataDir}); choose a file elsewhere`,
-    );
+/**
+ * The path to write for --out: its real folder and name, refused when it is a folder, a link, or
+ * the workspace or inside the data folder by any route (links, `..`), since writing there would
+ * destroy the workspace or its key.
+ */
+function checkOut(given: string, places: ProtectedPlaces): string {
+  try {
+    return resolveOutputPath(given, `--out ${given}`, places);
+  } catch (error) {
+    if (error instanceof OutputPathError) throw new UsageError(`export: ${error.message}`);
+    throw error;
+  }
 }
 
 function rowsText(file: ExportedFile): string {
