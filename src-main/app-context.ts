@@ -36,6 +36,8 @@ export interface AppContextOptions {
   warmDriverProcess?: boolean;
   /** How driver processes start: Node's fork by default; Electron passes its utilityProcess spawner. */
   spawnDriver?: SpawnDriverChild;
+  /** Driver processes running at once; more operations wait their turn (default: by the cores, 2–8). */
+  maxDriverProcesses?: number;
 }
 
 export interface AppContext {
@@ -90,6 +92,8 @@ export function createAppContext(options: AppContextOptions): AppContext {
     // loaded ahead from the next preview on.
     preloadKinds: () => workspace.systems.list().map((system) => system.connection.kind),
     onError: (error) => logger.error('could not start a warm driver process', error),
+    ...(options.maxDriverProcesses !== undefined ? { maxProcesses: options.maxDriverProcesses } : {}),
+    onLoad: (load) => hub.emit('drivers.load', load),
   });
   const dispatch = createDispatcher(
     createHandlers({

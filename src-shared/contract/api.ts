@@ -229,11 +229,23 @@ export function isMethod(name: string): name is Method {
 /** Server → client notifications. */
 export const events = {
   'workspace.changed': z.object({ reason: z.string() }),
+  /** Driver processes running and operations waiting for one (at most `limit` run at once). */
+  'drivers.load': z.object({ running: z.number(), waiting: z.number(), limit: z.number() }),
   'query.progressed': z.object({
     runId: z.string(),
     rowsRead: z.number(),
     rowsChecked: z.number(),
     elapsedMs: z.number(),
+  }),
+  /**
+   * A running import (bundle.plan, bundle.import, xlink.import): which step, and how many of its
+   * systems are done. `runId` is the caller's, when it gave one.
+   */
+  'transfer.progressed': z.object({
+    runId: z.string().optional(),
+    phase: z.enum(['reading', 'checking', 'writing']),
+    done: z.number(),
+    total: z.number(),
   }),
 } as const;
 export type Events = typeof events;
