@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { LinkBanner } from './components/LinkBanner';
 import { DetailPanel } from './features/DetailPanel';
 import { TransferDialogs } from './features/transfer/TransferDialogs';
 import { TransferMenu } from './features/transfer/TransferMenu';
@@ -26,6 +27,7 @@ export function App() {
         {info && <span className="muted small">{t('app.workspace', { file: info.workspaceFile })}</span>}
         <TransferMenu />
       </header>
+      <LinkBanner />
       {info?.secretStore.warning && (
         <div className="banner" role="note" aria-label={t('app.secretWarningTitle')}>
           <strong>{t('app.secretWarningTitle')}.</strong> {info.secretStore.warning}

@@ -1,7 +1,10 @@
-import type { Transport } from '../../src-shared/rpc/client';
-import type { Result } from '../../src-shared/rpc/result';
+import { WEBSOCKET_MAX_MESSAGE_BYTES } from '../../src-shared/contract/transfer';
+import type { ConnectionStatus, Transport } from '../../src-shared/rpc/client';
+import type { ErrorCode, Result } from '../../src-shared/rpc/result';
 
 const TOKEN_KEY = 'acd-link-token';
+/** Waits between reconnection attempts: quick at first, then every few seconds. */
+const RECONNECT_DELAYS_MS = [250, 500, 1000, 2000, 4000];
 
 /**
  * The web-mode token arrives once in the URL; it is moved to sessionStorage and removed from the
@@ -26,17 +29,42 @@ export function storedToken(): string | undefined {
 
 type Pending = (result: Result<unknown>) => void;
 
-/** RPC over one WebSocket, reconnecting when the host restarts; calls never hang on a dead socket. */
+/** UTF-8 size, counted only when the text could be near the limit (a character is 1–3 bytes). */
+const utf8Bytes = (text: string) =>
+  text.length * 3 <= WEBSOCKET_MAX_MESSAGE_BYTES ? text.length : new TextEncoder().encode(text).length;
+
+const failure = (code: ErrorCode, message: string): Result<unknown> => ({ ok: false, error: { code, message } });
+
+/**
+ * RPC over one WebSocket. Calls never hang on a dead socket: they fail at once with a message.
+ * A lost socket (the host restarted, a bad frame closed it) is reopened by itself, and the page
+ * is told (`onStatus`), so it can say so and reload what it shows; typed text stays in the page.
+ */
 export function createWebSocketTransport(token: string): Transport {
   const listeners = new Set<(name: string, payload: unknown) => void>();
+  const statusListeners = new Set<(status: ConnectionStatus) => void>();
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let socket: WebSocket | undefined;
   let opened: Promise<WebSocket> | undefined;
+  let lost = false;
+  let attempt = 0;
+  let retry: ReturnType<typeof setTimeout> | undefined;
 
+  const setStatus = (status: ConnectionStatus) => statusListeners.forEach((listener) => listener(status));
   const failAll = (message: string) => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { code: 'TRANSPORT', message } });
+    for (const resolve of pending.values()) resolve(failure('TRANSPORT', message));
     pending.clear();
+  };
+
+  const reconnectSoon = () => {
+    if (retry !== undefined) return;
+    const delay = RECONNECT_DELAYS_MS[Math.min(attempt, RECONNECT_DELAYS_MS.length - 1)] ?? 4000;
+    attempt += 1;
+    retry = setTimeout(() => {
+      retry = undefined;
+      void connect().catch(reconnectSoon);
+    }, delay);
   };
 
   const connect = (): Promise<WebSocket> => {
@@ -45,13 +73,27 @@ export function createWebSocketTransport(token: string): Transport {
       const ws = new WebSocket(`ws://${window.location.host}/rpc?token=${encodeURIComponent(token)}`);
       ws.onopen = () => {
         socket = ws;
+        attempt = 0;
+        if (lost) {
+          lost = false;
+          setStatus('reconnected');
+        }
         resolve(ws);
       };
       ws.onerror = () => reject(new Error('connection failed'));
       ws.onclose = () => {
+        const wasOpen = socket === ws;
         socket = undefined;
         opened = undefined;
-        failAll('The connection to ACD Link Studio was lost. Is "npm run web" still running?');
+        failAll(
+          'The connection to ACD Link Studio was lost while this was running; it reconnects by itself. ' +
+            'Try again in a moment. Is "npm run web" still running?',
+        );
+        if (wasOpen) {
+          lost = true;
+          setStatus('reconnecting');
+        }
+        if (lost) reconnectSoon();
       };
       ws.onmessage = (event) => {
         const message = JSON.parse(String(event.data)) as
@@ -71,28 +113,40 @@ export function createWebSocketTransport(token: string): Transport {
 
   return {
     invoke: async (method, input) => {
+      const id = nextId++;
+      const text = JSON.stringify({ id, method, input });
+      // The host closes a socket on a message over its limit; say what is too big instead.
+      if (utf8Bytes(text) > WEBSOCKET_MAX_MESSAGE_BYTES) {
+        const megabytes = Math.round(WEBSOCKET_MAX_MESSAGE_BYTES / 1024 / 1024);
+        return failure(
+          'INVALID_INPUT',
+          `This request is too large to send (more than ${megabytes} MB). Nothing was sent.`,
+        );
+      }
       let ws: WebSocket;
       try {
         ws = socket ?? (await connect());
       } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'TRANSPORT',
-            message: 'Cannot reach ACD Link Studio. Start it with "npm run web" and open the URL it prints.',
-          },
-        };
+        return failure(
+          'TRANSPORT',
+          lost
+            ? 'ACD Link Studio cannot be reached right now; it reconnects by itself. Try again in a moment.'
+            : 'Cannot reach ACD Link Studio. Start it with "npm run web" and open the URL it prints.',
+        );
       }
-      const id = nextId++;
       return new Promise<Result<unknown>>((resolve) => {
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ id, method, input }));
+        ws.send(text);
       });
     },
     onEvent: (listener) => {
       listeners.add(listener);
       void connect().catch(() => undefined);
       return () => listeners.delete(listener);
+    },
+    onStatus: (listener) => {
+      statusListeners.add(listener);
+      return () => statusListeners.delete(listener);
     },
   };
 }

@@ -1,11 +1,13 @@
 import { enEditor } from './en-editor';
 import { enGridCharts } from './en-grid-charts';
+import { enLink } from './en-link';
 import { enTransfer } from './en-transfer';
 
 /** English strings. French, Dutch and German catalogues will mirror these keys. */
 export const en = {
   ...enGridCharts,
   ...enEditor,
+  ...enLink,
   ...enTransfer,
   app: {
     title: 'ACD Link Studio',

@@ -4,6 +4,7 @@ import type { SystemTreeNode } from '../../src-shared/contract/model';
 import type { ApiClient } from '../../src-shared/rpc/client';
 import type { Result, RpcError } from '../../src-shared/rpc/result';
 import { createCatalogueSlice, type CatalogueState } from './catalogue-slice';
+import { createLinkSlice, type LinkSlice } from './link-slice';
 import { createTransferSlice, newRunId, type TransferSlice } from './transfer-slice';
 import { createValidationRunSlice, type ValidationRunSlice } from './validation-run-slice';
 
@@ -30,7 +31,7 @@ export type PreviewState =
   | { status: 'ready'; integrationId: number; result: PreviewResult; request: PreviewRequest }
   | { status: 'error'; integrationId: number; error: RpcError };
 
-export interface AppState extends CatalogueState, ValidationRunSlice, TransferSlice {
+export interface AppState extends CatalogueState, ValidationRunSlice, TransferSlice, LinkSlice {
   info?: OutputOf<'app.info'>;
   tree: SystemTreeNode[];
   treeStatus: LoadStatus;
@@ -74,6 +75,7 @@ export function createAppStore(api: ApiClient): AppStore {
     const catalogue = createCatalogueSlice(api, set, get);
     const validationRun = createValidationRunSlice(api, set, get);
     const transfer = createTransferSlice(api, set, get, () => refreshTree());
+    const link = createLinkSlice(api, set, get, () => void get().load());
     /** Every write reloads the tree, so what is shown is what was stored. */
     const afterWrite = async <T>(result: Result<T>): Promise<Result<T>> => {
       if (result.ok) await refreshTree();
@@ -89,6 +91,7 @@ export function createAppStore(api: ApiClient): AppStore {
       ...catalogue,
       ...validationRun,
       ...transfer,
+      ...link,
       tree: [],
       treeStatus: 'idle',
       selection: { kind: 'none' },
