@@ -11,8 +11,13 @@ export const RPC_EVENT_CHANNEL = 'rpc:event';
 export interface SenderFrameLike {
   readonly url: string;
 }
+/** The window that called: its calls are aborted when it goes away or loads another page. */
+export interface SenderLike {
+  once(event: 'destroyed' | 'did-start-loading' | 'render-process-gone', listener: () => void): unknown;
+}
 export interface InvokeEventLike {
   readonly senderFrame: SenderFrameLike | null | undefined;
+  readonly sender?: SenderLike;
 }
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<Result<unknown>>): void;
@@ -51,7 +56,7 @@ export function registerIpcHost(options: IpcHostOptions): () => void {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: 'The method name must be a string.' } };
     }
     try {
-      return await options.dispatch(method, input);
+      return await options.dispatch(method, input, { signal: callerSignal(event.sender) });
     } catch (error) {
       options.onError?.(`IPC dispatch of ${method} failed`, error);
       return {
@@ -61,6 +66,25 @@ export function registerIpcHost(options: IpcHostOptions): () => void {
     }
   });
   return () => options.ipcMain.removeHandler(RPC_CHANNEL);
+}
+
+const callers = new WeakMap<SenderLike, AbortController>();
+
+/**
+ * Aborts when the calling window is closed, reloaded or its renderer crashes: a preview it started
+ * then stops on the database server instead of running on for a page that no longer waits.
+ */
+function callerSignal(sender: SenderLike | undefined): AbortSignal | undefined {
+  if (!sender) return undefined;
+  let gone = callers.get(sender);
+  if (!gone || gone.signal.aborted) {
+    const controller = new AbortController();
+    callers.set(sender, controller);
+    const abort = () => controller.abort();
+    for (const event of ['destroyed', 'did-start-loading', 'render-process-gone'] as const) sender.once(event, abort);
+    gone = controller;
+  }
+  return gone.signal;
 }
 
 function senderFrameUrl(event: InvokeEventLike): string | undefined {

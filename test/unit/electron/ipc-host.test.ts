@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { isAppBundleUrl } from '../../../src-main/electron/app-protocol';
 import {
@@ -24,10 +25,15 @@ function fakeIpcMain() {
     removeHandler: (channel) => handlers.delete(channel),
   };
   /** What a renderer's `ipcRenderer.invoke(channel, method, input)` would get back. */
-  const invoke = (senderFrame: InvokeEventLike['senderFrame'], method: unknown, input: unknown) => {
+  const invoke = (
+    senderFrame: InvokeEventLike['senderFrame'],
+    method: unknown,
+    input: unknown,
+    sender?: InvokeEventLike['sender'],
+  ) => {
     const handler = handlers.get(RPC_CHANNEL);
     if (!handler) throw new Error('No handler registered for rpc');
-    return handler({ senderFrame }, method, input);
+    return handler({ senderFrame, ...(sender ? { sender } : {}) }, method, input);
   };
   return { ipcMain, handlers, invoke };
 }
@@ -49,8 +55,29 @@ describe('registerIpcHost', () => {
     const result = await host.invoke(trusted, 'systems.list', { q: 1 });
 
     expect(result).toEqual({ ok: true, value: { method: 'systems.list', input: { q: 1 } } });
-    expect(host.dispatch).toHaveBeenCalledWith('systems.list', { q: 1 });
+    expect(host.dispatch).toHaveBeenCalledWith('systems.list', { q: 1 }, { signal: undefined });
   });
+
+  it.each(['destroyed', 'did-start-loading', 'render-process-gone'])(
+    "aborts the calls of a window when it is %s, and gives the reloaded page's calls a fresh signal",
+    async (event) => {
+      const signals: (AbortSignal | undefined)[] = [];
+      const host = setUp(async (_method, _input, call) => {
+        signals.push(call?.signal);
+        return { ok: true, value: null };
+      });
+      const window = new EventEmitter();
+      await host.invoke(trusted, 'query.preview', {}, window);
+      await host.invoke(trusted, 'query.validate', {}, window);
+      expect(signals[0]).toBeDefined();
+      expect(signals[1]).toBe(signals[0]);
+      expect(signals[0]?.aborted).toBe(false);
+      window.emit(event);
+      expect(signals[0]?.aborted).toBe(true);
+      await host.invoke(trusted, 'query.preview', {}, window);
+      expect(signals[2]?.aborted).toBe(false);
+    },
+  );
 
   it('passes error results through unchanged', async () => {
     const failure: Result<unknown> = { ok: false, error: { code: 'NOT_FOUND', message: 'No system 4.' } };
