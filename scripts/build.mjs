@@ -13,6 +13,8 @@ const nodeEntries = [
   { entry: 'src-main/host/web-main.ts', out: 'out/node/web.cjs' },
   { entry: 'src-main/cli/main.ts', out: 'out/node/cli.cjs' },
   { entry: 'src-main/driver-process/driver-child.ts', out: 'out/node/driver-process.cjs' },
+  // The worker thread that reads, checks and writes large imports (found beside web/cli bundles).
+  { entry: 'src-main/transfer/import-worker/import-worker.ts', out: 'out/node/import-worker.cjs' },
   { entry: 'src-main/electron/main.ts', out: 'out/electron/main.cjs' },
   { entry: 'src-preload/preload.ts', out: 'out/electron/preload.cjs' },
 ];

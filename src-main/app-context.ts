@@ -105,6 +105,7 @@ export function createAppContext(options: AppContextOptions): AppContext {
       emit: (name, payload) => hub.emit(name, payload),
       runDriver: options.runDriver ?? drivers.run,
       staging,
+      logError: (message, error) => logger.error(message, error),
     }),
     { onInternalError: (method, error) => logger.error(`unexpected failure in ${method}`, error) },
   );

@@ -8,8 +8,11 @@ import { IntegrationsService } from './integrations-service';
 import { PreviewService } from './preview-service';
 import { SystemsService } from './systems-service';
 import type { Workspace } from './workspace';
+import { workspaceTree } from './workspace-tree';
+import { WriteGate } from './write-gate';
 import type { ExportStaging } from '../transfer/export-staging';
 import { BundleService } from './transfer/bundle-service';
+import { createImportRunner } from './transfer/import-runner';
 import { HandoffService } from './transfer/handoff-service';
 import { RowsExportService } from './transfer/rows-export-service';
 import { createExportStager } from './transfer/stage-export';
@@ -24,6 +27,8 @@ export interface HandlerContext {
   emit: (name: string, payload: unknown) => void;
   runDriver: DriverRun;
   staging: ExportStaging;
+  /** For failures worth a line in the log that the caller does not see (a worker that cannot start). */
+  logError?: (message: string, error: unknown) => void;
 }
 
 /** The contract's handler map: every method of `api` must appear here or this fails to compile. */
@@ -36,8 +41,13 @@ export function createHandlers(context: HandlerContext): Handlers {
   );
   const connections = new ConnectionsService(workspace, systems, context.runDriver);
   const stage = createExportStager(context.staging);
-  const xlink = new XlinkService(workspace, stage, context.version, changed);
-  const bundles = new BundleService(workspace, stage, context.version, changed);
+  // Imports check and write on a worker thread; the main thread's own writes wait while one writes.
+  const writes = new WriteGate();
+  const runImport = createImportRunner(workspace, writes, context.emit, (error) =>
+    context.logError?.('the import worker could not start, so the import ran on the main thread', error),
+  );
+  const xlink = new XlinkService(workspace, stage, context.version, changed, runImport);
+  const bundles = new BundleService(workspace, stage, context.version, changed, runImport);
   const handoff = new HandoffService(workspace, systems, stage, context.version);
   const rows = new RowsExportService(
     workspace,
@@ -55,38 +65,33 @@ export function createHandlers(context: HandlerContext): Handlers {
       workspaceFile: workspace.file,
       secretStore: context.secretStore,
     }),
-    'workspace.tree': () => {
-      const all = workspace.integrations.listAll();
-      return workspace.systems.list().map((row) => ({
-        ...systems.present(row),
-        integrations: all.filter((integration) => integration.systemId === row.id),
-      }));
-    },
-    'systems.create': (input) => systems.create(input),
-    'systems.update': (input) => systems.update(input),
-    'systems.delete': ({ id }) => systems.delete(id),
-    'integrations.create': (input) => integrations.create(input),
-    'integrations.update': (input) => integrations.update(input),
-    'integrations.delete': ({ id }) => integrations.delete(id),
-    'query.preview': (input) => preview.preview(input),
-    'query.validate': (input) => preview.validate(input),
+    'workspace.tree': () => workspaceTree(workspace),
+    'systems.create': (input) => writes.write(() => systems.create(input)),
+    'systems.update': (input) => writes.write(() => systems.update(input)),
+    'systems.delete': ({ id }) => writes.write(() => systems.delete(id)),
+    'integrations.create': (input) => writes.write(() => integrations.create(input)),
+    'integrations.update': (input) => writes.write(() => integrations.update(input)),
+    'integrations.delete': ({ id }) => writes.write(() => integrations.delete(id)),
+    'query.preview': (input, call) => preview.preview(input, call.signal),
+    'query.validate': (input, call) => preview.validate(input, call.signal),
     'query.cancel': ({ previewId }) => preview.cancel(previewId),
     'odbc.sources': async () => {
       const { dataSources, drivers, warnings } = await listOdbcSources();
       return { dataSources, drivers: drivers.map(({ name, file }) => ({ name, ...(file ? { file } : {}) })), warnings };
     },
     'odbc.lint': ({ connectionString }) => lintOdbc(connectionString),
-    'connections.test': (input) => connections.test(input),
-    'connections.schemas': ({ systemId }) => connections.schemas(systemId),
-    'connections.tables': ({ systemId, schema }) => connections.tables(systemId, schema),
-    'connections.columns': ({ systemId, schema, table }) => connections.columns(systemId, schema, table),
+    'connections.test': (input, call) => connections.test(input, call.signal),
+    'connections.schemas': ({ systemId }, call) => connections.schemas(systemId, call.signal),
+    'connections.tables': ({ systemId, schema }, call) => connections.tables(systemId, schema, call.signal),
+    'connections.columns': ({ systemId, schema, table }, call) =>
+      connections.columns(systemId, schema, table, call.signal),
     'xlink.plan': (input) => xlink.plan(input),
     'xlink.import': (input) => xlink.import(input),
     'xlink.export': ({ systemIds }) => xlink.export(systemIds),
     'bundle.export': (input) => bundles.export(input),
-    'bundle.plan': ({ content }) => bundles.plan(content),
+    'bundle.plan': (input) => bundles.plan(input),
     'bundle.import': (input) => bundles.import(input),
     'handoff.export': (input) => handoff.export(input),
-    'rows.export': (input) => rows.export(input),
+    'rows.export': (input, call) => rows.export(input, call.signal),
   };
 }

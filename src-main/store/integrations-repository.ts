@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportType, Integration } from '../../src-shared/contract/model';
+import { statementCache } from './statement-cache';
 import { nameKey } from './systems-repository';
 
 export type IntegrationValues = Omit<Integration, 'id' | 'systemId'>;
@@ -18,55 +19,52 @@ interface RawIntegration {
 }
 
 export class IntegrationsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(db: Database) {
+    this.sql = statementCache(db);
+  }
 
   listAll(): Integration[] {
-    const rows = this.db
-      .prepare('SELECT * FROM integrations ORDER BY name COLLATE NOCASE, id')
-      .all() as RawIntegration[];
+    const rows = this.sql('SELECT * FROM integrations ORDER BY name COLLATE NOCASE, id').all() as RawIntegration[];
     return rows.map(toIntegration);
   }
 
   get(id: number): Integration | undefined {
-    const row = this.db.prepare('SELECT * FROM integrations WHERE id = ?').get(id) as RawIntegration | undefined;
+    const row = this.sql('SELECT * FROM integrations WHERE id = ?').get(id) as RawIntegration | undefined;
     return row && toIntegration(row);
   }
 
   findByName(systemId: number, name: string): Integration | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM integrations WHERE system_id = ? AND name_key = ?')
-      .get(systemId, nameKey(name)) as RawIntegration | undefined;
+    const row = this.sql('SELECT * FROM integrations WHERE system_id = ? AND name_key = ?').get(
+      systemId,
+      nameKey(name),
+    ) as RawIntegration | undefined;
     return row && toIntegration(row);
   }
 
   countForSystem(systemId: number): number {
-    return (
-      this.db.prepare('SELECT count(*) AS n FROM integrations WHERE system_id = ?').get(systemId) as { n: number }
-    ).n;
+    return (this.sql('SELECT count(*) AS n FROM integrations WHERE system_id = ?').get(systemId) as { n: number }).n;
   }
 
   insert(systemId: number, values: IntegrationValues): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO integrations (system_id, name, name_key, import_type, interval_minutes, sql_text, rule_set,
+    const result = this.sql(
+      `INSERT INTO integrations (system_id, name, name_key, import_type, interval_minutes, sql_text, rule_set,
          real_time, reconciliation, paused) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(systemId, ...columns(values));
+    ).run(systemId, ...columns(values));
     return Number(result.lastInsertRowid);
   }
 
   update(id: number, values: IntegrationValues): void {
-    this.db
-      .prepare(
-        `UPDATE integrations SET name = ?, name_key = ?, import_type = ?, interval_minutes = ?, sql_text = ?,
+    this.sql(
+      `UPDATE integrations SET name = ?, name_key = ?, import_type = ?, interval_minutes = ?, sql_text = ?,
          rule_set = ?, real_time = ?, reconciliation = ?, paused = ?,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-      )
-      .run(...columns(values), id);
+    ).run(...columns(values), id);
   }
 
   delete(id: number): void {
-    this.db.prepare('DELETE FROM integrations WHERE id = ?').run(id);
+    this.sql('DELETE FROM integrations WHERE id = ?').run(id);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { connectionSchema, type Connection, type VendorInterface } from '../../src-shared/contract/model';
+import { statementCache } from './statement-cache';
 
 export interface SystemRow {
   id: number;
@@ -31,54 +32,60 @@ interface RawSystem {
 export const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-US');
 
 export class SystemsRepository {
-  constructor(private readonly db: Database) {}
+  private readonly sql: ReturnType<typeof statementCache>;
+
+  constructor(db: Database) {
+    this.sql = statementCache(db);
+  }
 
   list(): SystemRow[] {
-    const rows = this.db.prepare('SELECT * FROM systems ORDER BY name COLLATE NOCASE, id').all() as RawSystem[];
+    const rows = this.sql('SELECT * FROM systems ORDER BY name COLLATE NOCASE, id').all() as RawSystem[];
     return rows.map(toSystem);
   }
 
   get(id: number): SystemRow | undefined {
-    const row = this.db.prepare('SELECT * FROM systems WHERE id = ?').get(id) as RawSystem | undefined;
+    const row = this.sql('SELECT * FROM systems WHERE id = ?').get(id) as RawSystem | undefined;
     return row && toSystem(row);
   }
 
+  /** Every system's id by its name key, for checks that would otherwise ask once per name. */
+  idsByNameKey(): Map<string, number> {
+    const rows = this.sql('SELECT id, name_key FROM systems').all() as Array<{ id: number; name_key: string }>;
+    return new Map(rows.map((row) => [row.name_key, row.id]));
+  }
+
   findByName(name: string): SystemRow | undefined {
-    const row = this.db.prepare('SELECT * FROM systems WHERE name_key = ?').get(nameKey(name)) as RawSystem | undefined;
+    const row = this.sql('SELECT * FROM systems WHERE name_key = ?').get(nameKey(name)) as RawSystem | undefined;
     return row && toSystem(row);
   }
 
   insert(values: SystemValues): number {
-    const result = this.db
-      .prepare(
-        'INSERT INTO systems (name, name_key, vendor, time_zone, connection_json, is_demo) VALUES (?, ?, ?, ?, ?, ?)',
-      )
-      .run(
-        values.name,
-        nameKey(values.name),
-        values.vendor,
-        values.timeZone,
-        JSON.stringify(values.connection),
-        values.isDemo ? 1 : 0,
-      );
+    const result = this.sql(
+      'INSERT INTO systems (name, name_key, vendor, time_zone, connection_json, is_demo) VALUES (?, ?, ?, ?, ?, ?)',
+    ).run(
+      values.name,
+      nameKey(values.name),
+      values.vendor,
+      values.timeZone,
+      JSON.stringify(values.connection),
+      values.isDemo ? 1 : 0,
+    );
     return Number(result.lastInsertRowid);
   }
 
   update(id: number, values: SystemValues): void {
-    this.db
-      .prepare(
-        `UPDATE systems SET name = ?, name_key = ?, vendor = ?, time_zone = ?, connection_json = ?,
+    this.sql(
+      `UPDATE systems SET name = ?, name_key = ?, vendor = ?, time_zone = ?, connection_json = ?,
          updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`,
-      )
-      .run(values.name, nameKey(values.name), values.vendor, values.timeZone, JSON.stringify(values.connection), id);
+    ).run(values.name, nameKey(values.name), values.vendor, values.timeZone, JSON.stringify(values.connection), id);
   }
 
   delete(id: number): void {
-    this.db.prepare('DELETE FROM systems WHERE id = ?').run(id);
+    this.sql('DELETE FROM systems WHERE id = ?').run(id);
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM systems').get() as { n: number }).n;
+    return (this.sql('SELECT count(*) AS n FROM systems').get() as { n: number }).n;
   }
 }
 
@@ -88,7 +95,26 @@ function toSystem(row: RawSystem): SystemRow {
     name: row.name,
     vendor: row.vendor,
     timeZone: row.time_zone,
-    connection: connectionSchema.parse(JSON.parse(row.connection_json)),
+    connection: parseConnection(row.connection_json),
     isDemo: row.is_demo === 1,
   };
+}
+
+/**
+ * The stored JSON through the schema (which fills defaults added since it was written), once per
+ * distinct text: every window reloads the whole tree after each change, and parsing 20,000
+ * connections again each time cost a quarter of a second. Bounded; each caller gets its own copy
+ * (connections are flat), so no caller can change another's.
+ */
+const parsedConnections = new Map<string, Connection>();
+const PARSED_CONNECTIONS_MAX = 50_000;
+
+function parseConnection(json: string): Connection {
+  let parsed = parsedConnections.get(json);
+  if (!parsed) {
+    parsed = connectionSchema.parse(JSON.parse(json));
+    if (parsedConnections.size >= PARSED_CONNECTIONS_MAX) parsedConnections.clear();
+    parsedConnections.set(json, parsed);
+  }
+  return { ...parsed };
 }

@@ -19,6 +19,12 @@ export const enTransfer = {
       back: 'Back',
       busy: 'Working…',
     },
+    progress: {
+      label: 'Import progress',
+      reading: 'Reading the file…',
+      checking: 'Checking the systems: {{done}} of {{total}}',
+      writing: 'Saving the systems in this workspace: {{done}} of {{total}}',
+    },
     file: {
       tooBig: '{{name}} is {{size}}, and at most {{max}} is accepted here. Check that you picked the right file.',
       unreadable: '{{name}} could not be read ({{message}}). Choose the file again.',

@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import type { InputOf, OutputOf, PreviewResult } from '../../src-shared/contract/api';
+import type { EventPayload, InputOf, OutputOf, PreviewResult } from '../../src-shared/contract/api';
 import type { ExportedFile } from '../../src-shared/contract/transfer';
 import type { ApiClient } from '../../src-shared/rpc/client';
 import type { Result } from '../../src-shared/rpc/result';
@@ -15,6 +15,8 @@ export interface TransferSlice {
   transferDialog?: TransferDialog;
   /** Live progress of the running full row export (from `query.progressed` with its runId). */
   rowsExportProgress?: { runId: string; rowsRead: number };
+  /** Live progress of the bundle read or import this window runs (from `transfer.progressed` with its runId). */
+  importProgress?: ImportProgress;
 
   openTransferDialog(dialog: TransferDialog): void;
   closeTransferDialog(): void;
@@ -35,6 +37,8 @@ export interface TransferSlice {
   /** Closes the dialog and opens a system or integration in the tree, with its preview when there is one. */
   openImported(target: { kind: 'system' | 'integration'; id: number }, preview?: PreviewResult): void;
 }
+
+export type ImportProgress = EventPayload<'transfer.progressed'> & { runId: string };
 
 type Set = StoreApi<AppState>['setState'];
 type Get = StoreApi<AppState>['getState'];
@@ -57,6 +61,20 @@ export function createTransferSlice(
     const current = get().rowsExportProgress;
     if (current?.runId === progress.runId) set({ rowsExportProgress: { ...current, rowsRead: progress.rowsRead } });
   });
+  api.on('transfer.progressed', (progress) => {
+    const current = get().importProgress;
+    if (current && current.runId === progress.runId) set({ importProgress: { ...progress, runId: current.runId } });
+  });
+  /** Runs a read or import under a new runId, so the dialog can show its progress meanwhile. */
+  const withProgress = async <T>(call: (runId: string) => Promise<Result<T>>): Promise<Result<T>> => {
+    const runId = newRunId('import-');
+    set({ importProgress: { runId, phase: 'reading', done: 0, total: 1 } });
+    try {
+      return await call(runId);
+    } finally {
+      if (get().importProgress?.runId === runId) set({ importProgress: undefined });
+    }
+  };
   const afterImport = async <T>(result: Result<T>): Promise<Result<T>> => {
     if (result.ok) await refreshTree();
     return result;
@@ -72,10 +90,12 @@ export function createTransferSlice(
   return {
     openTransferDialog: (dialog) => set({ transferDialog: dialog }),
     closeTransferDialog: () => set({ transferDialog: undefined }),
-    planXlink: (input) => api.call('xlink.plan', input),
-    importXlink: async (input) => afterImport(await api.call('xlink.import', input)),
-    planBundle: (content) => api.call('bundle.plan', { content }),
-    importBundle: async (input) => afterImport(await api.call('bundle.import', input)),
+    planXlink: (input) => withProgress((runId) => api.call('xlink.plan', { ...input, runId })),
+    importXlink: async (input) =>
+      afterImport(await withProgress((runId) => api.call('xlink.import', { ...input, runId }))),
+    planBundle: (content) => withProgress((runId) => api.call('bundle.plan', { content, runId })),
+    importBundle: async (input) =>
+      afterImport(await withProgress((runId) => api.call('bundle.import', { ...input, runId }))),
     exportWorkspace: (kind, options) =>
       kind === 'bundle'
         ? api.call('bundle.export', options)

@@ -127,15 +127,20 @@ export const exportedFileSchema = z.object({
 });
 export type ExportedFile = z.infer<typeof exportedFileSchema>;
 
+/** The caller's name for a long import, repeated in its `transfer.progressed` events. */
+const transferRunIdSchema = z.string().min(1).max(TEXT_LIMITS.runId).optional();
+
 const passphraseSchema = z
   .string()
   .min(8, { error: 'the passphrase must have at least 8 characters' })
   .max(TEXT_LIMITS.password, { error: `the passphrase must have at most ${TEXT_LIMITS.password} characters` });
 
 export const transferApi = {
-  'xlink.plan': { input: xlinkFilesSchema, output: xlinkPlanSchema },
+  'xlink.plan': { input: xlinkFilesSchema.extend({ runId: transferRunIdSchema }).strict(), output: xlinkPlanSchema },
   'xlink.import': {
-    input: xlinkFilesSchema.extend({ resolutions: resolutionsSchema, passwords: passwordsSchema }).strict(),
+    input: xlinkFilesSchema
+      .extend({ resolutions: resolutionsSchema, passwords: passwordsSchema, runId: transferRunIdSchema })
+      .strict(),
     output: createdItemsSchema.extend({ notes: z.array(transferNoteSchema) }),
   },
   'xlink.export': {
@@ -154,7 +159,10 @@ export const transferApi = {
   },
   'bundle.plan': {
     input: z
-      .object({ content: z.string().max(BUNDLE_MAX_BYTES, { error: 'the bundle is larger than 3 MB' }) })
+      .object({
+        content: z.string().max(BUNDLE_MAX_BYTES, { error: 'the bundle is larger than 3 MB' }),
+        runId: transferRunIdSchema,
+      })
       .strict(),
     output: bundlePlanSchema,
   },
@@ -165,6 +173,7 @@ export const transferApi = {
         passphrase: limitedText(TEXT_LIMITS.password).optional(),
         resolutions: resolutionsSchema,
         passwords: passwordsSchema,
+        runId: transferRunIdSchema,
       })
       .strict(),
     output: createdItemsSchema,

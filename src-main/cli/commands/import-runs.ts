@@ -3,12 +3,15 @@ import type { ConflictResolution, TransferNote } from '../../../src-shared/contr
 import type { AppContext } from '../../app-context';
 import { callOrThrow } from '../call';
 import { UsageError } from '../cli-io';
+import { planRunId } from './import-progress';
 
 export type ImportedItems = OutputOf<'bundle.import'> & { notes?: TransferNote[] };
 
 interface ImportChoices {
   resolution: ConflictResolution;
   passwords: Record<string, string>;
+  /** Names this import's `transfer.progressed` events. */
+  runId: string;
 }
 
 /** Plans first (nothing written), checks the command line against the plan, then imports. */
@@ -16,7 +19,7 @@ export async function importXlinkFile(
   context: AppContext,
   ini: Buffer,
   acdMap: Buffer | undefined,
-  { resolution, passwords }: ImportChoices,
+  { resolution, passwords, runId }: ImportChoices,
 ): Promise<ImportedItems> {
   const files = {
     iniBase64: ini.toString('base64'),
@@ -25,15 +28,20 @@ export async function importXlinkFile(
   const plan = await callOrThrow(context, 'xlink.plan', files);
   const names = plan.systems.map((system) => system.name);
   checkPasswordNames(names, passwords);
-  return callOrThrow(context, 'xlink.import', { ...files, resolutions: everyOne(names, resolution), passwords });
+  return callOrThrow(context, 'xlink.import', {
+    ...files,
+    resolutions: everyOne(names, resolution),
+    passwords,
+    runId,
+  });
 }
 
 export async function importBundleFile(
   context: AppContext,
   content: string,
-  { resolution, passwords, passphrase }: ImportChoices & { passphrase: string | undefined },
+  { resolution, passwords, passphrase, runId }: ImportChoices & { passphrase: string | undefined },
 ): Promise<ImportedItems> {
-  const plan = await callOrThrow(context, 'bundle.plan', { content });
+  const plan = await callOrThrow(context, 'bundle.plan', { content, runId: planRunId(runId) });
   const names = plan.systems.map((system) => system.name);
   checkPasswordNames(names, passwords);
   const created = await callOrThrow(context, 'bundle.import', {
@@ -41,6 +49,7 @@ export async function importBundleFile(
     resolutions: everyOne(names, resolution),
     passwords,
     ...(passphrase !== undefined ? { passphrase } : {}),
+    runId,
   });
   // What the UI asks for in its dialog, the command line says after the fact.
   const typed = new Set(Object.keys(passwords).map(nameKey));

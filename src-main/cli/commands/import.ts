@@ -3,6 +3,7 @@ import { BUNDLE_MAX_BYTES, XLINK_FILE_MAX_BYTES } from '../../../src-shared/cont
 import { type Command, EXIT_OK, UsageError } from '../cli-io';
 import { parseOptions } from '../parse-options';
 import { checkImportedIntegrations, type IntegrationCheck } from './import-checks';
+import { printImportProgress } from './import-progress';
 import { importBundleFile, type ImportedItems, importXlinkFile } from './import-runs';
 import { readPassphraseFile, readPasswordEnv, readResolution } from './transfer-options';
 
@@ -45,17 +46,21 @@ export const importCommand: Command = async ({ io, args, openContext }) => {
     values['passphrase-file'] === undefined ? undefined : readPassphraseFile('import', values['passphrase-file']);
 
   const context = openContext(values.workspace);
+  const runId = `cli-import-${process.pid}`;
+  const stopProgress = printImportProgress(context, runId, (text) => io.err(text));
   try {
     const created: ImportedItems =
       bundleText !== undefined
-        ? await importBundleFile(context, bundleText, { resolution, passwords, passphrase })
-        : await importXlinkFile(context, bytes, acdMap, { resolution, passwords });
+        ? await importBundleFile(context, bundleText, { resolution, passwords, passphrase, runId })
+        : await importXlinkFile(context, bytes, acdMap, { resolution, passwords, runId });
+    stopProgress();
     const checks = values['no-check'] ? [] : await checkImportedIntegrations(context, created.integrations);
     if (values.json)
       io.out(JSON.stringify({ kind: isBundle ? 'bundle' : 'xlink', ...created, checks }, null, 2) + '\n');
     else io.out(describe(created, checks));
     return EXIT_OK;
   } finally {
+    stopProgress();
     context.close();
   }
 };
@@ -96,8 +101,9 @@ function describe(created: ImportedItems, checks: IntegrationCheck[]): string {
   for (const system of created.systems)
     lines.push(`${system.replaced ? 'replaced' : 'created'} system "${system.name}"`);
   for (const name of created.skipped) lines.push(`skipped system "${name}" (it already exists)`);
+  const checkById = new Map(checks.map((check) => [check.integrationId, check]));
   for (const integration of created.integrations) {
-    const check = checks.find((entry) => entry.integrationId === integration.id);
+    const check = checkById.get(integration.id);
     lines.push(`  integration "${integration.name}"${check ? `: ${check.summary}` : ''}`);
   }
   if (created.systems.length === 0) lines.push('Nothing was created.');

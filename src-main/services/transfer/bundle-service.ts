@@ -1,7 +1,8 @@
 import type { OutputOf, ParsedInputOf } from '../../../src-shared/contract/api';
-import { exportBundle, importBundle, planBundle } from '../../transfer/bundle';
+import { exportBundle } from '../../transfer/bundle';
 import { ServiceError } from '../../../src-shared/rpc/result';
 import type { Workspace } from '../workspace';
+import type { RunImport } from './import-runner';
 import type { ExportStager } from './stage-export';
 
 /** Workspace bundles: versioned JSON, secrets only with a passphrase. */
@@ -11,6 +12,8 @@ export class BundleService {
     private readonly stage: ExportStager,
     private readonly appVersion: string,
     private readonly changed: (reason: string) => void,
+    /** Reading, checking and writing a bundle run on a worker thread: a big one takes seconds. */
+    private readonly runImport: RunImport,
   ) {}
 
   export(input: ParsedInputOf<'bundle.export'>): OutputOf<'bundle.export'> {
@@ -28,17 +31,21 @@ export class BundleService {
     return { ...this.stage(`acd-link-workspace-${day}.json`, text), notes };
   }
 
-  plan(content: string): OutputOf<'bundle.plan'> {
-    return planBundle(this.ws, content);
+  async plan(input: ParsedInputOf<'bundle.plan'>): Promise<OutputOf<'bundle.plan'>> {
+    return (await this.runImport(
+      { kind: 'bundle.plan', content: input.content },
+      input.runId,
+    )) as OutputOf<'bundle.plan'>;
   }
 
-  import(input: ParsedInputOf<'bundle.import'>): OutputOf<'bundle.import'> {
-    const created = importBundle(this.ws, input.content, {
+  async import(input: ParsedInputOf<'bundle.import'>): Promise<OutputOf<'bundle.import'>> {
+    const options = {
       ...(input.passphrase ? { passphrase: input.passphrase } : {}),
       resolutions: input.resolutions,
       passwords: input.passwords,
-    });
+    };
+    const created = await this.runImport({ kind: 'bundle.import', content: input.content, options }, input.runId);
     this.changed('bundle.import');
-    return created;
+    return created as OutputOf<'bundle.import'>;
   }
 }

@@ -12,6 +12,7 @@ import { CONNECTION_KINDS } from '../system/connection-forms';
 import { useAppStore } from '../../stores/store-context';
 import { DialogError } from './DialogError';
 import { FileField } from './FileField';
+import { ImportProgressLine } from './ImportProgressLine';
 import { ImportResult } from './ImportResult';
 import { PlannedSystemCard } from './PlannedSystemCard';
 import { TransferDialogFrame } from './TransferDialogFrame';
@@ -111,6 +112,7 @@ export function BundleImportDialog() {
               setFileError(undefined);
             }}
           />
+          <ImportProgressLine />
           <DialogError message={error} />
           <div className="actions dialog-actions">
             <button type="button" onClick={close} disabled={busy}>
@@ -187,6 +189,7 @@ export function BundleImportDialog() {
               />
             ))}
           </ul>
+          <ImportProgressLine />
           <DialogError message={error} />
           <div className="actions dialog-actions">
             <button

@@ -6,6 +6,7 @@ import { useAppStore } from '../../stores/store-context';
 import { DialogError } from './DialogError';
 import { FileField } from './FileField';
 import { ImportPreviews } from './ImportPreviews';
+import { ImportProgressLine } from './ImportProgressLine';
 import { ImportResult } from './ImportResult';
 import { PlannedSystemCard } from './PlannedSystemCard';
 import { TransferDialogFrame } from './TransferDialogFrame';
@@ -120,6 +121,7 @@ export function XlinkImportDialog() {
               setFileErrors((current) => ({ ...current, map: undefined }));
             }}
           />
+          <ImportProgressLine />
           <DialogError message={error} />
           <div className="actions dialog-actions">
             <button type="button" onClick={close} disabled={busy}>
@@ -233,6 +235,7 @@ function XlinkPlanView({ step, busy, error, resolutions, passwords, ...on }: Pla
         ))}
       </ul>
       <TransferNotes notes={plan.notes} />
+      <ImportProgressLine />
       <DialogError message={error} />
       <div className="actions dialog-actions">
         <button type="button" onClick={on.onBack} disabled={busy}>

@@ -54,6 +54,8 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
   }
 
   const systems: XlinkSystemPlan[] = [];
+  // By lower-cased name: a file of thousands of sections must not compare each with all before it.
+  const systemsByName = new Map<string, XlinkSystemPlan>();
   for (const section of parsed.sections) {
     if (!isSystemSection(section)) {
       notes.push(notSystemNote(section));
@@ -64,7 +66,7 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
       acdMapFor: (name) => (acdMap ? acdMapEntriesFor(acdMap, name, systemNames) : undefined),
     });
     // Windows tells [Sales] from [Sales<no-break space>], but system names are trimmed: keep the first.
-    const twin = systems.find((system) => system.name.toLowerCase() === planned.plan.name.toLowerCase());
+    const twin = systemsByName.get(planned.plan.name.toLowerCase());
     if (twin) {
       notes.push(
         note(
@@ -77,6 +79,7 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
       continue;
     }
     systems.push(planned.plan);
+    systemsByName.set(planned.plan.name.toLowerCase(), planned.plan);
     notes.push(...planned.notes);
   }
   if (systems.length === 0) {

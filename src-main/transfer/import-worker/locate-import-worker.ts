@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export interface ImportWorkerScript {
+  script: string;
+  execArgv: string[];
+}
+
+/**
+ * The bundled worker (out/node/import-worker.cjs) beside the web/CLI bundles or one folder over
+ * from the Electron bundle; from the sources (Vitest, scripts run with tsx) the TypeScript file,
+ * compiled on load by tsx's require hook, so tests and benchmarks run the code as it stands.
+ */
+export function locateImportWorker(): ImportWorkerScript {
+  const source = path.join(__dirname, 'import-worker.ts');
+  if (fs.existsSync(source)) {
+    return { script: source, execArgv: ['--require', createRequire(__filename).resolve('tsx/cjs')] };
+  }
+  for (const candidate of [
+    path.join(__dirname, 'import-worker.cjs'),
+    path.join(__dirname, '..', 'node', 'import-worker.cjs'),
+  ]) {
+    if (fs.existsSync(candidate)) return { script: candidate, execArgv: [] };
+  }
+  throw new Error('The import worker bundle is missing: run "npm run build".');
+}
