@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { ImportType, Integration } from '../../src-shared/contract/model';
 import { statementCache } from './statement-cache';
-import { nameKey } from './systems-repository';
+import { nameKey } from '../../src-shared/contract/name-rules';
 
 export type IntegrationValues = Omit<Integration, 'id' | 'systemId'>;
 

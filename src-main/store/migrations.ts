@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { rekeyNames } from './rekey-names';
 
 export interface Migration {
   /** user_version after this migration; numbers are consecutive from 1. */
@@ -10,7 +11,8 @@ export interface Migration {
 /**
  * Numbered, immutable migrations: never edit a released one, add the next number instead.
  * Name uniqueness is case-insensitive (`name_key`), because admins read "Avaya" and "avaya" as
- * the same system and Xlink's ini sections were case-insensitive too.
+ * the same system and Xlink's ini sections were case-insensitive too. From version 3 the key also
+ * folds look-alikes (NFKC, runs of spaces): see src-shared/contract/name-rules.ts.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -81,6 +83,11 @@ export const MIGRATIONS: readonly Migration[] = [
           last_timestamp TEXT
         );
       `),
+  },
+  {
+    version: 3,
+    description: 'name keys fold look-alikes (NFKC, runs of spaces)',
+    up: rekeyNames,
   },
 ];
 

@@ -1,3 +1,4 @@
+import { nameKey } from '../../src-shared/contract/name-rules';
 import type { Database } from 'better-sqlite3';
 import { connectionSchema, type Connection, type VendorInterface } from '../../src-shared/contract/model';
 import { statementCache } from './statement-cache';
@@ -29,7 +30,6 @@ interface RawSystem {
 }
 
 /** The key uniqueness is checked on: trimmed, case-folded. */
-export const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-US');
 
 export class SystemsRepository {
   private readonly sql: ReturnType<typeof statementCache>;

@@ -7,7 +7,7 @@ import {
 import type { SealedSecret } from '../secrets/secret-store';
 import { conflictOnDuplicate } from '../services/unique-name';
 import type { Workspace } from '../services/workspace';
-import { nameKey } from '../store/systems-repository';
+import { nameKey } from '../../src-shared/contract/name-rules';
 import { invalidImport, validateImportSystems } from './import-checks';
 import { NO_PROGRESS, type ImportProgress } from './import-progress';
 import { writeImport, type ImportTables } from './import-writer';

@@ -1,7 +1,7 @@
 import { isPathLikeName, PATH_LIKE_NAME_MESSAGE } from '../../src-shared/contract/bundle-format';
 import { integrationDraftSchema, systemDraftSchema } from '../../src-shared/contract/model';
 import { formatIssues, ServiceError, type FieldIssue } from '../../src-shared/rpc/result';
-import { nameKey } from '../store/systems-repository';
+import { nameKey } from '../../src-shared/contract/name-rules';
 import type { ImportSystem } from './apply-import';
 import { NO_PROGRESS, type ImportProgress } from './import-progress';
 

@@ -8,7 +8,7 @@ import {
 } from '../secrets/secret-store';
 import type { Workspace } from '../services/workspace';
 import { statementCache } from '../store/statement-cache';
-import { nameKey } from '../store/systems-repository';
+import { nameKey } from '../../src-shared/contract/name-rules';
 import type { PreparedImport } from './apply-import';
 import { NO_PROGRESS, type ImportProgress } from './import-progress';
 

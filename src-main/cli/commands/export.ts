@@ -1,3 +1,4 @@
+import { nameKey } from '../../../src-shared/contract/name-rules';
 import type { ExportedFile } from '../../../src-shared/contract/transfer';
 import type { AppContext } from '../../app-context';
 import { OutputPathError, type ProtectedPlaces, resolveOutputPath } from '../../files/output-path';
@@ -139,10 +140,10 @@ type Tree = Awaited<ReturnType<typeof callOrThrow<'workspace.tree'>>>;
 function findIntegration(tree: Tree, values: Values) {
   if (values.integration === undefined)
     throw new UsageError(`export: --format ${values.format} needs --integration NAME`);
-  const wanted = values.integration.trim().toLocaleLowerCase('en-US');
+  const wanted = nameKey(values.integration);
   const systems = values.system === undefined ? tree : [findByName(tree, values.system)];
   const matches = systems.flatMap((system) =>
-    system.integrations.filter((integration) => integration.name.toLocaleLowerCase('en-US') === wanted),
+    system.integrations.filter((integration) => nameKey(integration.name) === wanted),
   );
   const [first, second] = matches;
   if (!first)

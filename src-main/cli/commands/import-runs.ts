@@ -1,3 +1,4 @@
+import { nameKey } from '../../../src-shared/contract/name-rules';
 import type { OutputOf } from '../../../src-shared/contract/api';
 import type { ConflictResolution, TransferNote } from '../../../src-shared/contract/transfer';
 import type { AppContext } from '../../app-context';
@@ -69,8 +70,6 @@ export async function importBundleFile(
 /** The one --on-conflict choice, applied to every planned system. */
 const everyOne = (names: string[], resolution: ConflictResolution) =>
   Object.fromEntries(names.map((name) => [name, resolution]));
-
-const nameKey = (name: string) => name.trim().toLocaleLowerCase('en-US');
 
 /** A mistyped system name in --password-env would otherwise import the system without its password. */
 function checkPasswordNames(planned: string[], passwords: Record<string, string>): void {

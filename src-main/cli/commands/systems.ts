@@ -1,3 +1,4 @@
+import { nameKey } from '../../../src-shared/contract/name-rules';
 import type { ExternalSystem } from '../../../src-shared/contract/model';
 import { type Command, EXIT_OK, UsageError } from '../cli-io';
 import { callOrThrow } from '../call';
@@ -126,8 +127,8 @@ export const systemsCommand: Command = async ({ io, args, openContext }) => {
 };
 
 export function findByName<T extends Pick<ExternalSystem, 'name'>>(systems: T[], name: string): T {
-  const wanted = name.trim().toLocaleLowerCase('en-US');
-  const found = systems.find((system) => system.name.toLocaleLowerCase('en-US') === wanted);
+  const wanted = nameKey(name);
+  const found = systems.find((system) => nameKey(system.name) === wanted);
   if (!found) throw new UsageError(`There is no external system named "${name}". "acd-link systems list" shows them.`);
   return found;
 }

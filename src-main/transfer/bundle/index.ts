@@ -3,7 +3,7 @@ import type { ConnectionKind } from '../../../src-shared/contract/model';
 import type { BundlePlan, ConflictResolution, CreatedItems, TransferNote } from '../../../src-shared/contract/transfer';
 import { ServiceError } from '../../../src-shared/rpc/result';
 import type { Workspace } from '../../services/workspace';
-import { nameKey } from '../../store/systems-repository';
+import { nameKey } from '../../../src-shared/contract/name-rules';
 import {
   applyPrepared,
   prepareImport,

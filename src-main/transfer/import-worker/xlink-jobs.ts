@@ -2,7 +2,7 @@ import type { OutputOf } from '../../../src-shared/contract/api';
 import { XLINK_FILE_MAX_BYTES, type TransferNote } from '../../../src-shared/contract/transfer';
 import { ServiceError } from '../../../src-shared/rpc/result';
 import { connectionDialect } from '../../../src-shared/sql/connection-dialect';
-import { nameKey } from '../../store/systems-repository';
+import { nameKey } from '../../../src-shared/contract/name-rules';
 import type { ImportSystem } from '../apply-import';
 import { planXlinkImport, XlinkFileError, type XlinkPlanResult } from '../xlink';
 

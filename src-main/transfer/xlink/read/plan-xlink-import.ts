@@ -1,3 +1,4 @@
+import { nameKey } from '../../../../src-shared/contract/name-rules';
 import type { TransferNote } from '../../../../src-shared/contract/transfer';
 import { note } from '../transfer-notes';
 import { XlinkFileError } from '../xlink-file-error';
@@ -66,7 +67,7 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
       acdMapFor: (name) => (acdMap ? acdMapEntriesFor(acdMap, name, systemNames) : undefined),
     });
     // Windows tells [Sales] from [Sales<no-break space>], but system names are trimmed: keep the first.
-    const twin = systemsByName.get(planned.plan.name.toLowerCase());
+    const twin = systemsByName.get(nameKey(planned.plan.name));
     if (twin) {
       notes.push(
         note(
@@ -79,7 +80,7 @@ export function planXlinkImport(input: XlinkPlanInput): XlinkPlanResult {
       continue;
     }
     systems.push(planned.plan);
-    systemsByName.set(planned.plan.name.toLowerCase(), planned.plan);
+    systemsByName.set(nameKey(planned.plan.name), planned.plan);
     notes.push(...planned.notes);
   }
   if (systems.length === 0) {
