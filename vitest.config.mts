@@ -6,12 +6,17 @@ import { defineConfig } from 'vitest/config';
 // unit tests start real driver processes, which on a loaded 2-core machine take seconds.
 export default defineConfig({
   test: {
+    // Most test time is spent waiting on child processes, databases and Chromium, not on the CPU,
+    // so three files at a time on our 2-core machines more than halves the wall time.
+    maxWorkers: 3,
+    globalSetup: ['test/support/global-setup.ts'],
     projects: [
       {
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          setupFiles: ['test/support/fast-check-seed.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -20,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -28,6 +34,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          setupFiles: ['test/support/fast-check-seed.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

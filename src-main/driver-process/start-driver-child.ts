@@ -24,16 +24,16 @@ export function startDriverChild({ spawn = forkDriverChild, maxMemoryMb, faults 
 
 /**
  * The bundled child (out/node/driver-process.cjs) beside the web/CLI bundles or one folder over
- * from the Electron bundle; under Vitest the TypeScript source through tsx.
+ * from the Electron bundle. From the sources (Vitest, scripts run with tsx) the build beside them
+ * when there is one: a child compiled by tsx at every start costs 2–3 s of CPU instead of 0.2 s,
+ * which across the test suite is minutes. The test suite's global setup rebuilds the bundles
+ * when the sources are newer, so tests still run the code as it stands.
  */
 function locateChildScript(): { script: string; execArgv: string[] } {
   const source = path.join(__dirname, 'driver-child.ts');
-  if (process.env.VITEST && fs.existsSync(source)) return { script: source, execArgv: ['--import', 'tsx'] };
   for (const candidate of [
     path.join(__dirname, 'driver-process.cjs'),
     path.join(__dirname, '..', 'node', 'driver-process.cjs'),
-    // Scripts run from source with tsx (the benchmarks) measure the child as it ships: the
-    // build beside the sources, when there is one, not the TypeScript through tsx (~0.5 s more).
     path.join(__dirname, '..', '..', 'out', 'node', 'driver-process.cjs'),
   ]) {
     if (fs.existsSync(candidate)) return { script: candidate, execArgv: [] };

@@ -95,7 +95,8 @@ describe('driver process', () => {
       return { response, elapsed: performance.now() - started };
     }, 50);
     expect(result.response).toMatchObject({ ok: false, category: 'TIMEOUT' });
-    expect(result.elapsed).toBeLessThan(deadline + 1000);
+    // The watchdog answered at its deadline, not after the (endless) hang; the margin allows a busy machine.
+    expect(result.elapsed).toBeLessThan(deadline + 5000);
     expect(maxStallMs).toBeLessThan(50);
   });
 

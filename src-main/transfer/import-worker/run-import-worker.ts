@@ -62,19 +62,26 @@ export async function runInImportWorker(job: ImportJob, options: ImportWorkerOpt
         reject(new ServiceError(message.error.code, message.error.message, message.error.issues));
       } else reject(new Error(`the import worker failed: ${message.message}`));
     });
+    // Decided at 'exit', not at 'error': Node delivers the worker's pending messages before
+    // 'exit', but not before 'error', so only then is it known whether the job had started. A
+    // worker that failed before starting its job (it could not load) lets the job run here; one
+    // that failed after may have been killed by a hostile file, which must not reach this thread.
+    let failure: (Error & { code?: string }) | undefined;
     worker.on('error', (error: Error & { code?: string }) => {
-      if (!started) {
-        resolve(fallBack(job, options, onProgress, error));
-      } else if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      failure = error;
+    });
+    worker.on('exit', (code) => {
+      if (!failure) reject(new Error(`the import worker stopped (exit code ${code}) before answering`));
+      else if (!started) resolve(fallBack(job, options, onProgress, failure));
+      else if (failure.code === 'ERR_WORKER_OUT_OF_MEMORY') {
         reject(
           new ServiceError(
             'INVALID_INPUT',
             `Checking this file needed more than ${WORKER_MEMORY_MB} MB of memory, which no genuine file does. Nothing was imported.`,
           ),
         );
-      } else reject(error);
+      } else reject(failure);
     });
-    worker.on('exit', (code) => reject(new Error(`the import worker stopped (exit code ${code}) before answering`)));
   });
   try {
     return await outcome;

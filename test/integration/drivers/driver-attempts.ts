@@ -5,12 +5,14 @@ import type { FailureCategory } from '../../../src-shared/contract/connection-te
 import { CANARY_PASSWORD } from '../../support/databases';
 import type { Attempt } from './driver-targets';
 
-export const CONNECT_TIMEOUT_MS = 5_000;
+export const CONNECT_TIMEOUT_MS = 20_000;
 /**
- * Every failure here is local and definite (refused, rejected, missing), so it must come back in a
- * fraction of the connect timeout: these are the answers a "Test connection" button gives.
+ * Every failure here is local and definite (refused, rejected, missing), so it must come back well
+ * before the connect timeout: these are the answers a "Test connection" button gives. The margin
+ * is wide on purpose: a driver that waited for its timeout takes 20 s, while a loaded machine may
+ * slow a genuine fast failure to a few seconds, which must not fail the test.
  */
-export const FAST_FAILURE_MS = 3_000;
+export const FAST_FAILURE_MS = 10_000;
 
 /** How long each failing case took to come back, printed after the suite for the record. */
 export const timings: { target: string; scenario: string; category: string; elapsedMs: number; message: string }[] = [];

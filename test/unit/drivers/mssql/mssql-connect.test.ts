@@ -68,7 +68,8 @@ describe('TCP failures, through tedious', () => {
     const server: TcpEndpoint = await owned(silentServer());
     const result = await failure({ ...base, port: server.port }, 1500);
     expect(result.category).toBe('TIMEOUT');
-    expect(result.elapsedMs).toBeLessThan(1500 + 1000);
+    // tedious's own default would be 15 s; the margin allows a busy machine.
+    expect(result.elapsedMs).toBeLessThan(1500 + 5000);
   });
 
   it('a port that accepts and hangs up at once is UNREACHABLE, saying it is not answering like SQL Server', async () => {

@@ -61,7 +61,8 @@ describe('resolveInstancePort against a local Browser', () => {
     const elapsed = Date.now() - started;
     expect(result).toEqual({ ok: false, reason: 'no-answer', knownInstances: [] });
     expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(1000);
+    // Two attempts of 200 ms, and no third; the upper margin allows a busy machine.
+    expect(elapsed).toBeLessThan(5000);
     // Each attempt sends the instance request and the listing request.
     expect(browser.requests.map((request) => request[0])).toEqual([0x04, 0x03, 0x04, 0x03]);
   });
