@@ -17,6 +17,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
           setupFiles: ['test/support/fast-check-seed.ts'],
+          // Unit test files share their workers' module cache: two and a half times faster, and
+          // they hold no state between files (each opens its own temp folders and contexts).
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },
@@ -37,7 +40,6 @@ export default defineConfig({
           setupFiles: ['test/support/fast-check-seed.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],

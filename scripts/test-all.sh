@@ -58,16 +58,19 @@ vitest_pass() {
   passed=$((passed + t_passed)); failed=$((failed + t_failed)); t_skipped_all=$((t_skipped_all + t_skipped))
 }
 
-# The suite on today's clock, then again on two clocks chosen to break tests that depend on the
+# The suite on today's clock, then again on a clock chosen to break tests that depend on the
 # date, the hour or the machine's zone (scripts/test/under-clock.sh fakes the wall clock of every
-# process it starts):
-# - a Monday morning just after the spring-forward weekend in Brussels (the demo's zone), with the
-#   machine in Auckland, where the local date is not the UTC date;
-# - 02:55 in Brussels on the autumn change day, with the machine in Brussels too: the run goes
-#   through 03:00 back to 02:00 and on through the repeated hour.
+# process it starts): Monday 2027-03-15 06:05 in Brussels, the demo's zone, with the weekend just
+# behind; the machine in Los Angeles, where it is still Sunday, the 23-hour day of its spring
+# forward, and the local date is neither Brussels' nor UTC's. More clocks, as "INSTANT ZONE;…":
+#   ACD_EXTRA_CLOCKS="2027-03-29T04:05:00Z Pacific/Auckland;2026-10-25T00:55:00Z Europe/Brussels" npm test
 vitest_pass today
-vitest_pass monday-after-dst scripts/test/under-clock.sh 2027-03-29T04:05:00Z Pacific/Auckland
-vitest_pass dst-repeated-hour scripts/test/under-clock.sh 2026-10-25T00:55:00Z Europe/Brussels
+vitest_pass monday-brussels-dst-los-angeles scripts/test/under-clock.sh 2027-03-15T05:05:00Z America/Los_Angeles
+IFS=';' read -r -a extra_clocks <<< "${ACD_EXTRA_CLOCKS:-}"
+for clock in "${extra_clocks[@]}"; do
+  read -r instant zone <<< "$clock"
+  [ -n "${instant:-}" ] && vitest_pass "clock-${instant//[:]/}-${zone//\//-}" scripts/test/under-clock.sh "$instant" "$zone"
+done
 
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
 if [ "$t_skipped_all" -gt 0 ]; then echo "$passed passed, $failed failed, $t_skipped_all skipped"; else echo "$passed passed, $failed failed"; fi

@@ -12,10 +12,10 @@ import { finished, REPO_ROOT, useChildProcesses } from '../support/child-process
 import { MYSQL_ADMIN_URL, PG_ADMIN_URL } from '../support/databases';
 import { useTempDirs } from '../support/temp-dir';
 
-// The CI's smoke version of `npm run bench`: 10,000 rows, one timed run, no UI. It asserts that
+// The CI's smoke version of `npm run bench`: 2,000 rows, one timed run, no UI. It asserts that
 // every figure is there and numeric and that every floor tool really read the rows, never a time.
-const ROWS = 10_000;
-const MEMORY_ROWS = 20_000;
+const ROWS = 2_000;
+const MEMORY_ROWS = 5_000;
 const tempDir = useTempDirs('acd-link-bench-smoke-');
 const spawnChild = useChildProcesses();
 
@@ -34,7 +34,7 @@ afterAll(async () => {
 const isMeasured = (value: unknown) => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 describe('npm run bench (smoke)', () => {
-  it('measures every figure at 10,000 rows and writes the JSON results and the Markdown report', async () => {
+  it('measures every figure at 2,000 rows and writes the JSON results and the Markdown report', async () => {
     const dir = tempDir();
     const out = dir.join('benchmarks.md');
     const resultsFile = dir.join('results.json');
